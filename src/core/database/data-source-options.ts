@@ -1,0 +1,36 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  /** Name reported to PostgreSQL (`pg_stat_activity.application_name`). */
+  applicationName?: string;
+}
+
+/**
+ * The one description of how this service talks to PostgreSQL, shared by the API, the worker,
+ * the migration CLI and the tests. Entities and migrations are listed explicitly (no globs), so
+ * the same list works from TypeScript sources under jest and from the compiled build.
+ */
+export function buildDataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    // Every timestamp is read and written in UTC whatever the server's TimeZone setting is.
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'online-cinema',
+      options: '-c timezone=UTC',
+    },
+  };
+}
