@@ -34,6 +34,8 @@ export interface AppConfig {
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
+  /** Prefix of every Redis key and BullMQ queue of this deployment (tests use one each). */
+  redisPrefix: string;
   appUrl: string;
   logLevel: string;
   docsPublic: boolean;
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) as string,
+    redisPrefix: read.string('REDIS_PREFIX', 'cinema'),
     appUrl: (read.url('APP_URL', 'http://localhost:3000', ['http:', 'https:']) as string).replace(/\/+$/, ''),
     logLevel: read.string('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info'),
     docsPublic: read.bool('DOCS_PUBLIC', false),
