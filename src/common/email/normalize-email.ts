@@ -63,7 +63,7 @@ function checkDomain(input: string): { ascii: string; unicode: string } | { reas
   if (lowered.startsWith('.')) return { reason: 'An email address cannot have a period immediately after the @-sign.' };
   if (lowered.endsWith('.')) return { reason: 'An email address cannot end with a period.' };
   if (lowered.includes('..')) return { reason: 'An email address cannot have two periods in a row.' };
-  const bad = [...new Set([...lowered].filter((char) => !/[a-z0-9.\-]/.test(char) && char.charCodeAt(0) < 0x80))];
+  const bad = [...new Set([...lowered].filter((char) => !/[a-z0-9.-]/.test(char) && char.charCodeAt(0) < 0x80))];
   if (bad.length > 0) {
     return { reason: `The part after the @-sign contains invalid characters: ${bad.map((c) => (c === ' ' ? 'SPACE' : `'${c}'`)).join(', ')}.` };
   }
