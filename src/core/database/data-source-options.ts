@@ -24,6 +24,10 @@ export function buildDataSourceOptions(options: DatabaseOptions): DataSourceOpti
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
+    // Extensions are the migrations' business, never DDL at connect time; generated uuids use
+    // gen_random_uuid(), built into PostgreSQL 13+ (TypeORM files it under "pgcrypto").
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
     // Every timestamp is read and written in UTC whatever the server's TimeZone setting is.
