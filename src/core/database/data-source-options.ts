@@ -1,7 +1,17 @@
+import { defaults as pgDefaults, types as pgTypes } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * `users.created_at` is `timestamp without time zone` (as in the reference). Sessions run in UTC
+ * (see `extra.options` below), so such values are UTC wall-clock times: read and write them as
+ * UTC whatever the process's own time zone is.
+ */
+const TIMESTAMP_WITHOUT_TIME_ZONE_OID = 1114;
+pgTypes.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE_OID, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
+pgDefaults.parseInputDatesAsUTC = true;
 
 export interface DatabaseOptions {
   url: string;
