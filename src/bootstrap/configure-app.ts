@@ -1,13 +1,26 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
+import { frameworkErrors, installHttpFoundation } from '../common/http/http-foundation';
 import type { AppConfig } from '../core/config/app-config';
+import { AccessLog } from '../core/logging/access-log';
+import { type AppLogger, createLogger } from '../core/logging/logger';
+import { requestIdFor } from '../core/logging/request-id';
+import { setupSwagger } from './swagger';
 
-/** Options of the Fastify instance, shared by `main.ts` and the tests. */
-export function fastifyOptions(_config: AppConfig): FastifyServerOptions {
+/**
+ * Options of the Fastify instance, shared by `main.ts` and the tests. `logger` is the process's
+ * pino logger (`main.ts` hands the same one to Nest); tests let it be made from the config.
+ */
+export function fastifyOptions(config: AppConfig, logger: AppLogger = createLogger(config)): FastifyServerOptions {
   return {
-    // Every route answers with and without its trailing slash (CONTRACT.md A).
+    // Every route answers with and without its trailing slash, directly (CONTRACT.md A).
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024 * 2,
+    loggerInstance: logger,
+    logController: new AccessLog(),
+    genReqId: requestIdFor,
+    trustProxy: config.trustProxy,
+    frameworkErrors,
   };
 }
 
@@ -15,8 +28,10 @@ export function fastifyOptions(_config: AppConfig): FastifyServerOptions {
  * The one place where global pipes, filters and hooks are installed; `main.ts` and the e2e tests
  * both call it, so the tests exercise the production HTTP stack.
  */
-export async function configureApp(app: NestFastifyApplication, _config: AppConfig): Promise<NestFastifyApplication> {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
+  installHttpFoundation(app);
+  setupSwagger(app, config);
   await app.init();
   return app;
 }

@@ -38,6 +38,11 @@ export interface AppConfig {
   redisPrefix: string;
   appUrl: string;
   logLevel: string;
+  /**
+   * Trust `X-Forwarded-*` headers (client IP, scheme and host of pagination links) because a
+   * reverse proxy in front of the API sets them.
+   */
+  trustProxy: boolean;
   docsPublic: boolean;
   rateLimitEnabled: boolean;
   jwt: {
@@ -64,6 +69,11 @@ export interface AppConfig {
     mailConcurrency: number;
     /** How often the outbox relay looks for unsent rows, in milliseconds. */
     outboxPollMs: number;
+    /**
+     * When set, every scheduled task ticks at this period (seconds) instead of its own, so tests
+     * can watch several time slots go by; `null` in production.
+     */
+    tasksTickSeconds: number | null;
   };
 }
 
@@ -198,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisPrefix: read.string('REDIS_PREFIX', 'cinema'),
     appUrl: (read.url('APP_URL', 'http://localhost:3000', ['http:', 'https:']) as string).replace(/\/+$/, ''),
     logLevel: read.string('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: read.bool('TRUST_PROXY', false),
     docsPublic: read.bool('DOCS_PUBLIC', false),
     rateLimitEnabled: read.bool('RATE_LIMIT_ENABLED', true),
     jwt: {
@@ -227,9 +238,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     worker: {
       mailConcurrency: read.int('MAIL_CONCURRENCY', 4, 1, 100),
       outboxPollMs: read.int('OUTBOX_POLL_MS', 1000, 50, 60_000),
+      tasksTickSeconds: read.raw('TASKS_TICK_SECONDS') === undefined ? null : read.int('TASKS_TICK_SECONDS', 60, 1, 3600),
     },
   };
 
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    read.errors.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${config.logLevel}"`);
+  }
   if (config.jwt.accessSecret === config.jwt.refreshSecret) {
     read.errors.push('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must differ');
   }

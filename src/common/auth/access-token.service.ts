@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config';
+import { InjectConfig } from '../../core/config/config.module';
+import { JwtCodec } from './jwt-codec';
+
+/**
+ * Access tokens: `JWT_ACCESS_SECRET`, lifetime `JWT_ACCESS_TTL` unless the caller passes a shorter
+ * one (never a longer one: `TokenRevocationService.revokeAllForUser` holds for `JWT_ACCESS_TTL`).
+ * A refresh-token service is the same few lines with `'refresh'` and the refresh secret.
+ */
+@Injectable()
+export class AccessTokenService extends JwtCodec {
+  constructor(@InjectConfig() config: AppConfig) {
+    super('access', config.jwt.accessSecret, config.jwt.accessTtl);
+  }
+}

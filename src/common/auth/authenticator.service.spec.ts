@@ -1,0 +1,74 @@
+import { UnauthorizedException } from '@nestjs/common';
+import { UserGroupName } from '../../modules/accounts/entities/user-group.entity';
+import type { AccessTokenService } from './access-token.service';
+import { AUTH_MESSAGES } from './auth.messages';
+import type { AuthUsersRepository } from './auth-users.repository';
+import type { AuthenticatedUser } from './authenticated-user';
+import { Authenticator } from './authenticator.service';
+import type { TokenClaims } from './jwt-codec';
+import type { TokenRevocationService } from './token-revocation.service';
+
+describe('Authenticator', () => {
+  const claims: TokenClaims = { userId: 7, type: 'access', jti: 'j', issuedAt: 1_700_000_000.5, expiresAt: 1_700_003_600 };
+  const activeUser: AuthenticatedUser = { id: 7, email: 'a@example.com', isActive: true, groupId: 2, group: UserGroupName.User };
+
+  let accessTokens: { verify: jest.Mock };
+  let revocation: { isRevoked: jest.Mock; isRevokedForUser: jest.Mock };
+  let users: { findById: jest.Mock };
+  let sut: Authenticator;
+
+  beforeEach(() => {
+    accessTokens = { verify: jest.fn().mockReturnValue(claims) };
+    revocation = { isRevoked: jest.fn().mockResolvedValue(false), isRevokedForUser: jest.fn().mockResolvedValue(false) };
+    users = { findById: jest.fn().mockResolvedValue(activeUser) };
+    sut = new Authenticator(
+      accessTokens as unknown as AccessTokenService,
+      revocation as unknown as TokenRevocationService,
+      users as unknown as AuthUsersRepository,
+    );
+  });
+
+  it('returns the active user of a valid token', async () => {
+    await expect(sut.authenticate('Bearer tok')).resolves.toBe(activeUser);
+    expect(revocation.isRevoked).toHaveBeenCalledWith('tok');
+    expect(revocation.isRevokedForUser).toHaveBeenCalledWith(7, claims.issuedAt);
+    expect(users.findById).toHaveBeenCalledWith(7);
+  });
+
+  it('checks the header before anything else', async () => {
+    await expect(sut.authenticate(undefined)).rejects.toThrow(AUTH_MESSAGES.headerMissing);
+    expect(revocation.isRevoked).not.toHaveBeenCalled();
+  });
+
+  it('checks the denylist before the token itself', async () => {
+    revocation.isRevoked.mockResolvedValue(true);
+    await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenRevoked);
+    expect(accessTokens.verify).not.toHaveBeenCalled();
+  });
+
+  it('looks nothing up for a token that does not verify', async () => {
+    accessTokens.verify.mockImplementation(() => {
+      throw new UnauthorizedException(AUTH_MESSAGES.tokenExpired);
+    });
+    await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenExpired);
+    expect(users.findById).not.toHaveBeenCalled();
+  });
+
+  it('refuses a token revoked with all of the user tokens before reporting a missing user', async () => {
+    revocation.isRevokedForUser.mockResolvedValue(true);
+    users.findById.mockResolvedValue(null);
+    await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenRevoked);
+  });
+
+  it('answers 404 for a missing user and 403 for an inactive one', async () => {
+    users.findById.mockResolvedValueOnce(null).mockResolvedValueOnce({ ...activeUser, isActive: false });
+    await expect(sut.authenticate('Bearer tok')).rejects.toMatchObject({ status: 404, message: AUTH_MESSAGES.userNotFound });
+    await expect(sut.authenticate('Bearer tok')).rejects.toMatchObject({ status: 403, message: AUTH_MESSAGES.userInactive });
+  });
+
+  it('authorizes by group, admins everywhere', () => {
+    expect(() => sut.authorize(activeUser, [])).not.toThrow();
+    expect(() => sut.authorize(activeUser, [UserGroupName.Moderator])).toThrow(AUTH_MESSAGES.moderatorRequired);
+    expect(() => sut.authorize({ ...activeUser, group: UserGroupName.Admin }, [UserGroupName.Moderator])).not.toThrow();
+  });
+});

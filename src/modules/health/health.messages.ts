@@ -1,0 +1,3 @@
+export const HEALTH_MESSAGES = {
+  notReady: 'Service is not ready.',
+} as const;
