@@ -124,6 +124,8 @@ export class Initial1795298678297 implements MigrationInterface {
           CONSTRAINT "${table}_pkey" PRIMARY KEY ("id"),
           CONSTRAINT "${table}_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
         )`);
+      // The worker deletes expired tokens every minute, in batches.
+      await queryRunner.query(`CREATE INDEX "ix_${table}_expires_at" ON "${table}" ("expires_at")`);
     }
 
     // Several sessions per user (no unique user_id, CONTRACT.md B7); `token` is a digest.
@@ -142,6 +144,7 @@ export class Initial1795298678297 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "ix_refresh_tokens_family_id" ON "refresh_tokens" ("family_id")`);
     await queryRunner.query(`CREATE INDEX "ix_refresh_tokens_user_id" ON "refresh_tokens" ("user_id")`);
+    await queryRunner.query(`CREATE INDEX "ix_refresh_tokens_expires_at" ON "refresh_tokens" ("expires_at")`);
   }
 
   private async createCatalog(queryRunner: QueryRunner): Promise<void> {

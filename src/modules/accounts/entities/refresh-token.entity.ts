@@ -14,6 +14,8 @@ export class RefreshToken {
   @Column({ type: 'varchar', length: 512, unique: true })
   token: string;
 
+  // Expired tokens are deleted in batches every minute (src/modules/tasks/token-cleanup.ts).
+  @Index()
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

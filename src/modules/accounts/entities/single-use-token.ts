@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Index, CreateDateColumn, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
 /**
@@ -13,6 +13,8 @@ export abstract class SingleUseToken {
   @Column({ type: 'varchar', length: 64, unique: true })
   token: string;
 
+  // Expired tokens are deleted in batches every minute (src/modules/tasks/token-cleanup.ts).
+  @Index()
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
