@@ -4,11 +4,12 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { CoreModule } from './core/core.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** The API process: core services, the HTTP foundation and the feature modules (no processors). */
 @Module({
-  imports: [CoreModule, AuthModule, RateLimitModule, HealthModule],
+  imports: [CoreModule, AuthModule, RateLimitModule, HealthModule, AccountsModule],
   // Every route is authenticated unless it says @Public() (CONTRACT.md A, reference 1.7).
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { AUTH_MESSAGES } from './auth.messages';
 
 export type TokenType = 'access' | 'refresh';
@@ -46,8 +46,12 @@ export class JwtCodec {
     secret: string,
     private readonly defaultTtlSeconds: number,
   ) {
+    // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse
+    // it as a PEM key on every sign and verify, which costs more than the signature itself.
+    const key = createSecretKey(Buffer.from(secret, 'utf8'));
     this.jwt = new JwtService({
-      secret,
+      privateKey: key,
+      publicKey: key,
       signOptions: { algorithm: 'HS256' },
       verifyOptions: { algorithms: ['HS256'] },
     });

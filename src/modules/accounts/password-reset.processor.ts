@@ -1,0 +1,37 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { JobName, type PasswordResetRequestJob, QueueName } from '../../core/queues/queues';
+import { PasswordResetIssuer, type ResetIssueOutcome } from './password-reset-issuer';
+
+/** Worker only: handles the password-reset requests the API wrote to the outbox. */
+@Processor(QueueName.Accounts)
+export class PasswordResetProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(PasswordResetProcessor.name);
+
+  constructor(private readonly issuer: PasswordResetIssuer) {
+    super();
+  }
+
+  /** Lets the job in progress finish before the database connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
+  async process(job: Job<PasswordResetRequestJob>): Promise<ResetIssueOutcome> {
+    if (job.name !== JobName.IssuePasswordReset) throw new UnrecoverableError(`Unknown accounts job "${job.name}"`);
+    return this.issuer.issue(job.data);
+  }
+
+  /** Connection trouble (Redis away): BullMQ reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Accounts queue worker: ${error.message}`);
+  }
+
+  /** Never logs the job's data: it holds the reset token and the address. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    if (job) this.logger.warn(`Password-reset job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}`);
+  }
+}
