@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Header, HttpCode, Logger, Param, Patch, Post, Query } from '@nestjs/common';
 import { Auth, Public } from '../../src/common/auth/auth.decorators';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
 import { BODY_PARSE_ERROR } from '../../src/common/http/body-parsers';
@@ -94,6 +94,13 @@ class ProbeController {
   @Get('conflict')
   conflict(): never {
     throw new ConflictException('Already there.');
+  }
+
+  @Public()
+  @Get('page')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(): never {
+    throw new ConflictException('No page for you.');
   }
 
   @Public()
@@ -199,6 +206,12 @@ describe('HTTP foundation', () => {
     it('sends an HttpException as {"detail": message}', async () => {
       const res = await inject({ method: 'GET', url: '/probe/conflict/' });
       expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 409, body: { detail: 'Already there.' } });
+    });
+
+    it('answers errors in JSON even from a route that answers HTML', async () => {
+      const res = await inject({ method: 'GET', url: '/probe/page/' });
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 409, body: { detail: 'No page for you.' } });
     });
 
     it('turns an unknown error into a JSON 500 without internals', async () => {

@@ -35,6 +35,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (reply.sent) return;
     reply
       .status(answer.status)
+      // Always JSON, even when the route meant to answer HTML (`@Header('Content-Type', ...)`).
+      .header('content-type', 'application/json; charset=utf-8')
       .header(REQUEST_ID_HEADER, request.id)
       .headers(answer.headers ?? {})
       .send(answer.body);

@@ -1,8 +1,23 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
-import { redactSecrets } from './redact';
+import { REDACTED, redactSecrets } from './redact';
 
 export type AppLogger = Logger;
+
+/**
+ * pino's error serializer, minus the bind parameters that TypeORM's `QueryFailedError` (and the
+ * driver error inside it) carries: they may hold password hashes, token digests or e-mails. The
+ * SQL text itself stays, it is the useful part.
+ */
+export function serializeError(error: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.errWithCause(error) as unknown as Record<string, unknown>;
+  for (const holder of [serialized, serialized.driverError]) {
+    if (typeof holder === 'object' && holder !== null && 'parameters' in holder) {
+      (holder as Record<string, unknown>).parameters = REDACTED;
+    }
+  }
+  return serialized;
+}
 
 /**
  * The process's one pino logger: JSON lines on stdout at `LOG_LEVEL`, ISO timestamps, level
@@ -18,7 +33,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
         level: (label) => ({ level: label }),
         log: (object) => redactSecrets(object),
       },
-      serializers: { err: pino.stdSerializers.errWithCause },
+      serializers: { err: serializeError },
     },
     destination,
   );
