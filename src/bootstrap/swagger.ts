@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DocsAccess } from '../common/auth/docs-access.service';
+import { RateLimitExceededException } from '../common/rate-limit/rate-limit-exceeded.exception';
 import type { AppConfig } from '../core/config/app-config';
 
 export const DOCS_PATHS = { ui: '/docs', document: '/openapi.json', redoc: '/redoc' } as const;
@@ -91,10 +92,11 @@ function buildDocument(app: NestFastifyApplication): OpenAPIObject {
 function docsGuard(access: DocsAccess): onRequestHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      await access.authorize(request.headers.authorization);
+      await access.authorize(request.headers.authorization, request.ip);
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
       if (error.getStatus() === 401) reply.header('WWW-Authenticate', DOCS_AUTH_CHALLENGE);
+      if (error instanceof RateLimitExceededException) reply.header('Retry-After', String(error.retryAfterSeconds));
       return reply.code(error.getStatus()).send({ detail: error.message });
     }
   };

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
 import { JobName } from '../../src/core/queues/queues';
 import { ACCOUNTS_MESSAGES } from '../../src/modules/accounts/accounts.messages';
+import { AccountsModule } from '../../src/modules/accounts/accounts.module';
+import { PasswordResetTokensRepository } from '../../src/modules/accounts/password-reset-tokens.repository';
 import { newSecretToken, tokenDigest } from '../../src/modules/accounts/secret-token';
 import { createTestApp, type TestApp } from '../utils/app';
 import { answer, detail, get, login, post, queuedMails } from '../utils/accounts';
@@ -104,7 +106,12 @@ describe('passwords', () => {
     });
 
     it('answers 422 for an invalid address', async () => {
-      expect((await request('nobody')).statusCode).toBe(422);
+      const res = await request('nobody');
+      expect(res.statusCode).toBe(422);
+      const reason = 'An email address must have an @-sign.';
+      expect(res.json()).toEqual({
+        detail: [{ type: 'value_error', loc: ['body', 'email'], msg: `value is not a valid email address: ${reason}`, input: 'nobody', ctx: { reason } }],
+      });
     });
   });
 
@@ -183,6 +190,34 @@ describe('passwords', () => {
       await login(t, user.email, 'Old!Passw0rd');
     });
 
+    it('deletes an expired token only if it is still the pending one, never a link mailed meanwhile', async () => {
+      await pendingToken(user.id, '-1 second');
+      const fresh = newSecretToken();
+      const repository = t.app.select(AccountsModule).get(PasswordResetTokensRepository);
+      const findForUser = repository.findForUser.bind(repository);
+      // A new reset is issued between the check of the old, expired token and its deletion.
+      const spy = jest.spyOn(repository, 'findForUser').mockImplementationOnce(async (userId) => {
+        const stale = await findForUser(userId);
+        await db.query(`UPDATE password_reset_tokens SET token = $1, expires_at = now() + interval '1 day' WHERE user_id = $2`, [
+          tokenDigest(fresh),
+          userId,
+        ]);
+        return stale;
+      });
+      try {
+        expect(answer(await complete({ email: user.email, password: 'New!Passw0rd', token }))).toEqual(
+          detail(400, ACCOUNTS_MESSAGES.invalidEmailOrToken),
+        );
+      } finally {
+        spy.mockRestore();
+      }
+
+      expect(answer(await complete({ email: user.email, password: 'New!Passw0rd', token: fresh }))).toEqual({
+        status: 200,
+        body: { message: ACCOUNTS_MESSAGES.passwordReset },
+      });
+    });
+
     it('lets one of two simultaneous completions with the same token succeed', async () => {
       await pendingToken(user.id);
 
@@ -197,10 +232,27 @@ describe('passwords', () => {
       expect(await queuedMails(t, user.email)).toHaveLength(1);
     });
 
+    it('serves one static page whatever its query holds, under a policy that runs only its own script and style', async () => {
+      const query = new URLSearchParams({ email: '"><script>alert(1)</script>', token: '</script><img src=x onerror=alert(2)>' });
+      const hostile = await get(t, `/accounts/reset-password/complete/?${query.toString()}`);
+      const plain = await get(t, '/accounts/reset-password/complete/');
+
+      expect(hostile.statusCode).toBe(200);
+      expect(hostile.body).toBe(plain.body);
+      expect(hostile.body).not.toMatch(/alert|onerror/);
+      expect(hostile.headers['content-security-policy']).toMatch(
+        /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'$/,
+      );
+      expect(hostile.headers).toMatchObject({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' });
+    });
+
     it('applies the full password policy', async () => {
       const res = await complete({ email: user.email, password: 'weakpassword', token });
       expect(res.statusCode).toBe(422);
       expect(res.json().detail).toEqual([expect.objectContaining({ type: 'value_error', loc: ['body', 'password'] })]);
+      expect(res.json().detail).toEqual([
+        { type: 'value_error', loc: ['body', 'password'], msg: `Value error, ${ACCOUNTS_MESSAGES.passwordPolicy}`, input: 'weakpassword', ctx: { error: {} } },
+      ]);
     });
   });
 });

@@ -141,6 +141,19 @@ describe('registration and activation', () => {
       expect(answer(await activate('activate.me@example.com', token))).toEqual(detail(400, ACCOUNTS_MESSAGES.invalidOrExpiredToken));
     });
 
+    it('activates once when the link is clicked twice at the same time, and confirms once', async () => {
+      await register('double.click@example.com');
+      const token = await queuedToken(t, 'activation', 'double.click@example.com');
+
+      const responses = await Promise.all([activate('double.click@example.com', token), activate('double.click@example.com', token)]);
+
+      expect(responses.map(answer).sort((a, b) => a.status - b.status)).toEqual([
+        { status: 200, body: { message: ACCOUNTS_MESSAGES.activated } },
+        detail(400, ACCOUNTS_MESSAGES.invalidOrExpiredToken),
+      ]);
+      expect((await queuedMails(t, 'double.click@example.com')).map((mail) => mail.template)).toEqual(['activation', 'activation-confirmation']);
+    });
+
     it('refuses a wrong token, or another address, and leaves the pending token usable', async () => {
       await register('guessed@example.com');
       await register('other@example.com');
@@ -170,6 +183,10 @@ describe('registration and activation', () => {
       const res = await get(t, '/accounts/activate/?email=nobody&token=abc');
       expect(res.statusCode).toBe(422);
       expect(res.json().detail[0]).toMatchObject({ type: 'value_error', loc: ['query', 'email'] });
+      const reason = 'An email address must have an @-sign.';
+      expect(res.json()).toEqual({
+        detail: [{ type: 'value_error', loc: ['query', 'email'], msg: `value is not a valid email address: ${reason}`, input: 'nobody', ctx: { reason } }],
+      });
     });
   });
 

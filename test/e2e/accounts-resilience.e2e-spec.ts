@@ -1,8 +1,10 @@
+import { DataSource } from 'typeorm';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
 import { RATE_LIMIT_MESSAGE, RATE_LIMITS } from '../../src/common/rate-limit/rate-limit.rules';
+import { newSecretToken, tokenDigest } from '../../src/modules/accounts/secret-token';
 import { createTestApp, type TestApp } from '../utils/app';
 import { answer, detail, eventually, get, login, post } from '../utils/accounts';
-import { bearer, insertUser } from '../utils/auth';
+import { accessTokenFor, bearer, insertUser, type TestUser } from '../utils/auth';
 import { startTcpProxy, type TcpProxy } from '../utils/tcp-proxy';
 
 describe('rate limits on the accounts routes', () => {
@@ -31,12 +33,51 @@ describe('rate limits on the accounts routes', () => {
     await login(t, bystander.email, bystander.password);
   });
 
+  it('counts every spelling of one address against that account: case, spaces, display name, Unicode forms, IDNA', async () => {
+    const spellings = [
+      'josé@bücher.example',
+      '  JOSÉ@BÜCHER.EXAMPLE  ',
+      'José Bond <josé@bücher.example>',
+      'jose\u0301@bücher.example',
+      'josé@xn--bcher-kva.example',
+    ];
+    const statuses = [];
+    for (let attempt = 0; attempt <= RATE_LIMITS.loginPerAccount.limit; attempt += 1) {
+      const email = spellings[attempt % spellings.length];
+      statuses.push((await post(t, '/accounts/login/', { email, password: `Guess!${attempt}Aa` })).statusCode);
+    }
+    expect(statuses).toEqual([...Array(RATE_LIMITS.loginPerAccount.limit).fill(401), 429]);
+  });
+
   it('limits password-reset requests per account', async () => {
     const requests = [];
     for (let i = 0; i <= RATE_LIMITS.resetPerAccount.limit; i += 1) {
       requests.push((await post(t, '/accounts/reset-password/request/', { email: 'flooded@example.com' })).statusCode);
     }
     expect(requests).toEqual([...Array(RATE_LIMITS.resetPerAccount.limit).fill(200), 429]);
+  });
+
+  it('limits password-reset completions per address, whose 400 and 404 would otherwise tell accounts apart without end', async () => {
+    const statuses = [];
+    for (let i = 0; i <= RATE_LIMITS.resetCompletePerIp.limit; i += 1) {
+      const guess = { email: `probe${i}@example.com`, password: 'Str0ng!Pass', token: 'guess' };
+      statuses.push((await post(t, '/accounts/reset-password/complete/', guess)).statusCode);
+    }
+    expect(statuses).toEqual([...Array(RATE_LIMITS.resetCompletePerIp.limit).fill(400), 429]);
+  });
+
+  it('limits password changes per user, so that a stolen access token cannot be used to guess the password', async () => {
+    const user = await insertUser(t);
+    const other = await insertUser(t);
+    const change = (who: TestUser, oldPassword: string) =>
+      post(t, '/accounts/change-password/', { old_password: oldPassword, new_password: 'N3w!Passw0rd' }, bearer(accessTokenFor(t, who.id)));
+
+    const statuses = [];
+    for (let i = 0; i <= RATE_LIMITS.changePasswordPerUser.limit; i += 1) statuses.push((await change(user, `Guess!${i}Aa`)).statusCode);
+
+    expect(statuses).toEqual([...Array(RATE_LIMITS.changePasswordPerUser.limit).fill(401), 429]);
+    expect(answer(await change(user, user.password))).toEqual(detail(429, RATE_LIMIT_MESSAGE));
+    expect((await change(other, other.password)).statusCode).toBe(200);
   });
 
   it('limits registrations per address', async () => {
@@ -83,4 +124,22 @@ describe('accounts while Redis is unreachable', () => {
     expect((await post(t, '/accounts/logout/', { refresh_token: session.refresh }, bearer(session.access))).statusCode).toBe(200);
   });
 
+  it('refuses a password reset it could not follow by ending the sessions (503), and keeps the link usable', async () => {
+    const user = await insertUser(t);
+    const session = await login(t, user.email, user.password);
+    const token = newSecretToken();
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO password_reset_tokens (user_id, token, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [user.id, tokenDigest(token)]);
+    const complete = () => post(t, '/accounts/reset-password/complete/', { email: user.email, password: 'New!Passw0rd', token });
+
+    proxy.cut();
+    expect(answer(await complete())).toEqual(detail(503, AUTH_MESSAGES.serviceUnavailable));
+    proxy.restore();
+
+    await login(t, user.email, user.password);
+    await eventually(async () => (await get(t, '/accounts/me/', bearer(session.access))).statusCode === 200);
+    expect((await complete()).statusCode).toBe(200);
+    expect(answer(await get(t, '/accounts/me/', bearer(session.access)))).toEqual(detail(401, AUTH_MESSAGES.tokenRevoked));
+  });
 });

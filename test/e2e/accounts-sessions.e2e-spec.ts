@@ -89,6 +89,9 @@ describe('sessions', () => {
       const res = await post(t, '/accounts/login/', { email: user.email, password: 'password' });
       expect(res.statusCode).toBe(422);
       expect(res.json().detail).toEqual([expect.objectContaining({ type: 'value_error', loc: ['body', 'password'] })]);
+      expect(res.json().detail).toEqual([
+        { type: 'value_error', loc: ['body', 'password'], msg: `Value error, ${ACCOUNTS_MESSAGES.passwordPolicy}`, input: 'password', ctx: { error: {} } },
+      ]);
     });
 
     it('logs in a user imported with a bcrypt hash and re-hashes the password with argon2id', async () => {
@@ -183,7 +186,9 @@ describe('sessions', () => {
     it('checks the header first, then the body, then the token (reference 3.5)', async () => {
       expect(answer(await logout({}))).toEqual(detail(401, AUTH_MESSAGES.headerMissing));
       expect(answer(await logout({}, { authorization: 'Token abc' }))).toEqual(detail(401, AUTH_MESSAGES.headerFormat));
-      expect((await logout({}, bearer('not-a-jwt'))).statusCode).toBe(422);
+      const invalid = await logout({}, bearer('not-a-jwt'));
+      expect(invalid.statusCode).toBe(422);
+      expect(invalid.json()).toEqual({ detail: [{ type: 'missing', loc: ['body', 'refresh_token'], msg: 'Field required', input: {} }] });
       expect(answer(await logout({ refresh_token: 'x' }, bearer('not-a-jwt')))).toEqual(detail(401, AUTH_MESSAGES.tokenInvalid));
       const expired = t.app.get(AccessTokenService).sign(user.id, -10).token;
       expect(answer(await logout({ refresh_token: 'x' }, bearer(expired)))).toEqual(detail(401, AUTH_MESSAGES.tokenExpired));
@@ -242,6 +247,20 @@ describe('sessions', () => {
         is_active: true,
         profile: { id, user_id: admin.id, first_name: 'james', last_name: 'bond', gender: 'man', date_of_birth: '1990-01-01', info: 'Licensed', avatar: '' },
       });
+    });
+
+    it('shows the profile exactly as the profile routes do, the avatar as its URL rather than its storage key', async () => {
+      const someone = await insertUser(t);
+      await db.query(`INSERT INTO user_profiles (user_id, first_name, avatar) VALUES ($1, 'Ann', $2)`, [
+        someone.id,
+        `avatars/user_${someone.id}_0123456789abcdef0123456789abcdef.png`,
+      ]);
+      const session = await login(t, someone.email, someone.password);
+
+      const profile = await get(t, `/profiles/users/${someone.id}/`, bearer(session.access));
+      expect(profile.statusCode).toBe(200);
+      expect(profile.json().avatar).toMatch(new RegExp(`/avatars/user_${someone.id}_0123456789abcdef0123456789abcdef\\.png$`));
+      expect((await me(session.access)).json().profile).toEqual(profile.json());
     });
 
     it('needs authentication', async () => {

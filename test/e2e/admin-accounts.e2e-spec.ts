@@ -23,10 +23,18 @@ describe('user administration', () => {
   });
   afterAll(() => t.close());
 
+  const noAtSign = 'An email address must have an @-sign.';
   it.each([
-    ['/admin/accounts/activate/', {}],
-    ['/admin/accounts/change-group/', { email: 'x' }],
-  ])('%s is for admins only, checked before the body', async (url, body) => {
+    ['/admin/accounts/activate/', {}, [{ type: 'missing', loc: ['body', 'email'], msg: 'Field required', input: {} }]],
+    [
+      '/admin/accounts/change-group/',
+      { email: 'x' },
+      [
+        { type: 'value_error', loc: ['body', 'email'], msg: `value is not a valid email address: ${noAtSign}`, input: 'x', ctx: { reason: noAtSign } },
+        { type: 'missing', loc: ['body', 'group_id'], msg: 'Field required', input: { email: 'x' } },
+      ],
+    ],
+  ])('%s is for admins only, checked before the body', async (url, body, issues) => {
     const user = await insertUser(t);
     const moderator = await insertUser(t, { group: UserGroupName.Moderator });
 
@@ -34,7 +42,9 @@ describe('user administration', () => {
     for (const caller of [user, moderator]) {
       expect(answer(await post(t, url, body, bearer(accessTokenFor(t, caller.id))))).toEqual(detail(403, AUTH_MESSAGES.adminRequired));
     }
-    expect((await post(t, url, body, adminAuth)).statusCode).toBe(422);
+    const invalid = await post(t, url, body, adminAuth);
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json()).toEqual({ detail: issues });
   });
 
   describe('POST /admin/accounts/activate/', () => {

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, Public } from '../../src/common/auth/auth.decorators';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
+import { RATE_LIMIT_MESSAGE, RATE_LIMITS } from '../../src/common/rate-limit/rate-limit.rules';
 import { DOCS_AUTH_CHALLENGE } from '../../src/bootstrap/swagger';
 import { UserGroupName } from '../../src/modules/accounts/entities/user-group.entity';
 import { createTestApp, type TestApp } from '../utils/app';
@@ -112,6 +113,50 @@ describe('API docs', () => {
     const res = await get('/docs', basic(inactive.email, inactive.password));
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual({ detail: AUTH_MESSAGES.userInactive });
+  });
+});
+
+describe('API docs with the rate limits on', () => {
+  let t: TestApp;
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_ENABLED: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it("lets an admin's browser fetch page after page with Basic credentials", async () => {
+    const admin = await insertUser(t, { group: UserGroupName.Admin });
+    for (let request = 0; request <= RATE_LIMITS.loginPerAccount.limit; request += 1) {
+      expect((await get('/docs/swagger-ui.css', basic(admin.email, admin.password))).statusCode).toBe(200);
+    }
+  });
+
+  it("counts wrong Basic passwords against the account's login budget: no password guessing through the docs", async () => {
+    const victim = await insertUser(t);
+    const { limit, windowSeconds } = RATE_LIMITS.loginPerAccount;
+    for (let attempt = 0; attempt < limit; attempt += 1) {
+      expect((await get('/openapi.json', basic(victim.email.toUpperCase(), `Guess!${attempt}Aa`))).statusCode).toBe(401);
+    }
+
+    // Not even the right password tells a 403 from a 401 any more, here or at the login route.
+    const refused = await get('/openapi.json', basic(victim.email, victim.password));
+    expect({ status: refused.statusCode, body: refused.json() }).toEqual({ status: 429, body: { detail: RATE_LIMIT_MESSAGE } });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(windowSeconds - 60);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(windowSeconds);
+    const login = await t.app.inject({ method: 'POST', url: '/accounts/login/', payload: { email: victim.email, password: victim.password } });
+    expect(login.statusCode).toBe(429);
+  });
+
+  it('holds the budget against guesses sent all at once', async () => {
+    const victim = await insertUser(t);
+    const { limit } = RATE_LIMITS.loginPerAccount;
+
+    const guesses = await Promise.all(Array.from({ length: limit + 5 }, (_, i) => get('/openapi.json', basic(victim.email, `Guess!${i}Aa`))));
+
+    const statuses = guesses.map((res) => res.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(limit);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
   });
 });
 

@@ -56,10 +56,25 @@ describe('RateLimitService (real Redis)', () => {
     expect((await sut.hit(short, '10.0.0.5')).allowed).toBe(true);
   });
 
+  it('takes back a refunded hit, never below zero, within the same window', async () => {
+    await sut.refund(rule, '10.0.0.7');
+    for (let i = 0; i < rule.limit; i++) await sut.hit(rule, '10.0.0.7');
+    const refused = await sut.hit(rule, '10.0.0.7');
+    expect(refused.allowed).toBe(false);
+
+    await sut.refund(rule, '10.0.0.7');
+    await sut.refund(rule, '10.0.0.7');
+    const again = await sut.hit(rule, '10.0.0.7');
+    expect(again.allowed).toBe(true);
+    expect(again.retryAfterSeconds).toBeLessThanOrEqual(refused.retryAfterSeconds);
+    expect((await sut.hit(rule, '10.0.0.7')).allowed).toBe(false);
+  });
+
   it('lets requests through when Redis cannot answer', async () => {
     const down = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
     const blind = new RateLimitService(down, config);
     for (let i = 0; i < 5; i++) expect((await blind.hit(rule, '10.0.0.6')).allowed).toBe(true);
+    await expect(blind.refund(rule, '10.0.0.6')).resolves.toBeUndefined();
     down.disconnect();
   });
 });

@@ -6,7 +6,7 @@ import { JwtCodec } from './jwt-codec';
 /**
  * Access tokens: `JWT_ACCESS_SECRET`, lifetime `JWT_ACCESS_TTL` unless the caller passes a shorter
  * one (never a longer one: `TokenRevocationService.revokeAllForUser` holds for `JWT_ACCESS_TTL`).
- * A refresh-token service is the same few lines with `'refresh'` and the refresh secret.
+ * Refresh tokens are the same codec with their own type and secret (accounts' `RefreshTokenService`).
  */
 @Injectable()
 export class AccessTokenService extends JwtCodec {

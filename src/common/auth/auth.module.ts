@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../../modules/accounts/entities/user.entity';
 import { PasswordHasher } from '../../modules/accounts/password-hasher';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthUsersRepository } from './auth-users.repository';
 import { Authenticator } from './authenticator.service';
@@ -16,7 +17,7 @@ import { TokenRevocationService } from './token-revocation.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), DiscoveryModule],
+  imports: [TypeOrmModule.forFeature([User]), DiscoveryModule, RateLimitModule],
   providers: [
     AccessTokenService,
     TokenRevocationService,

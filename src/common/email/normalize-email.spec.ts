@@ -27,4 +27,14 @@ describe('checkEmail', () => {
   ])('rejects %s', (input, reason) => {
     expect(checkEmail(input)).toEqual({ ok: false, reason });
   });
+
+  it("refuses more than pydantic's 2048 characters before looking at the address, however large", () => {
+    const tooLong = { ok: false, reason: 'Length must not exceed 2048 characters' };
+    expect(checkEmail(`${'😀'.repeat(2000)}a@b.co`)).toEqual({ ok: false, reason: expect.stringMatching(/^The email address contains invalid characters/) });
+    expect(checkEmail(`${'😀'.repeat(2048)}@b.co`)).toEqual(tooLong);
+
+    const started = performance.now();
+    expect(checkEmail(`${'a'.repeat(2_000_000)}@example.com`)).toEqual(tooLong);
+    expect(performance.now() - started).toBeLessThan(20);
+  });
 });

@@ -15,7 +15,13 @@ const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 // email-validator refuses these special-use names (RFC 6761 and friends) as domains or suffixes.
 const SPECIAL_USE_DOMAINS = ['arpa', 'invalid', 'local', 'localhost', 'onion', 'test'];
 
+/** pydantic refuses longer input before parsing it (`MAX_EMAIL_LENGTH`, in characters). */
+const MAX_INPUT_LENGTH = 2048;
+
 export function checkEmail(input: string): EmailCheck {
+  if (longerThan(input, MAX_INPUT_LENGTH)) {
+    return { ok: false, reason: `Length must not exceed ${MAX_INPUT_LENGTH} characters` };
+  }
   let value = input.trim();
   const displayName = /^[^<>]*<([^<>]+)>$/.exec(value);
   if (displayName) value = displayName[1].trim();
@@ -41,6 +47,14 @@ export function checkEmail(input: string): EmailCheck {
     return { ok: false, reason: `The email address is too long (${tooMany(Buffer.byteLength(`${local}@${domain.ascii}`) - 254)}).` };
   }
   return { ok: true, email };
+}
+
+/** Whether `text` has more than `limit` code points (Python's characters); stops counting there. */
+function longerThan(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (const _char of text) if (++count > limit) return true;
+  return false;
 }
 
 function tooMany(count: number): string {

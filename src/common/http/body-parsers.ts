@@ -3,6 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBodyParser, FastifyRequest, RawServerDefault } from 'fastify';
 import { RequestValidationException } from '../validation/validation-issue';
 import { findPythonJsonError } from './python-json-error';
+import { installMultipart } from './multipart';
+import { RAW_BODY_ONLY } from './raw-body.decorator';
 
 /** The reference's answer to a body that cannot be read at all (reference 1.4). */
 export const BODY_PARSE_ERROR = 'There was an error parsing the body';
@@ -43,7 +45,8 @@ export function parseJsonBody(body: Buffer): unknown {
  * `application/*+json` and requests without a Content-Type, as FastAPI reads them. Any other
  * content type nobody else parses is kept as text, so routes without a body ignore it and body
  * routes answer 422, again like the reference. The raw bytes of a JSON body stay available as
- * `(request as RawBodyRequest<FastifyRequest>).rawBody` (webhook signatures).
+ * `(request as RawBodyRequest<FastifyRequest>).rawBody` (webhook signatures). Multipart bodies are
+ * left for the routes that stream them (`installMultipart`).
  */
 export function installBodyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -52,6 +55,7 @@ export function installBodyParsers(app: NestFastifyApplication): void {
     // An unknown path (or method) is a 404 (405) whatever its body, as in the reference.
     if (request.is404) return done(null, undefined);
     (request as RawBodyRequest<FastifyRequest>).rawBody = body;
+    if ((request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[RAW_BODY_ONLY]) return done(null, undefined);
     try {
       done(null, parseJsonBody(body));
     } catch (error) {
@@ -64,4 +68,5 @@ export function installBodyParsers(app: NestFastifyApplication): void {
     if (request.headers['content-type'] === undefined) parseJson(request, body, done);
     else done(null, body.toString('utf8'));
   });
+  installMultipart(fastify);
 }

@@ -23,6 +23,13 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {count, ttl}
 `;
 
+/** Takes back one hit, if the window still holds any. */
+const REFUND_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return {count, 0}
+`;
+
 /**
  * Fixed-window rate limits kept in Redis, so they hold across API replicas. When Redis cannot
  * answer, requests are let through (and a warning is logged): a limiter outage must not take the
@@ -41,14 +48,28 @@ export class RateLimitService {
     return this.config.rateLimitEnabled;
   }
 
+  /** Counts a request of `subject` and says whether the rule lets it through. */
   async hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    const [count, ttlMs] = await this.run(rule, HIT_SCRIPT, subject, [String(rule.windowSeconds * 1000)]);
+    return { allowed: count <= rule.limit, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+  }
+
+  /**
+   * Takes back a hit that turned out not to count: for checks that count only failures, yet must
+   * count every attempt first, so that attempts sent all at once cannot outrun the limit
+   * (`DocsAccess` refunds a right password, since a browser sends it with every page).
+   */
+  async refund(rule: RateLimitRule, subject: string): Promise<void> {
+    await this.run(rule, REFUND_SCRIPT, subject, []);
+  }
+
+  private async run(rule: RateLimitRule, script: string, subject: string, args: string[]): Promise<[count: number, ttlMs: number]> {
     const key = `${this.config.redisPrefix}:rate:${rule.name}:${subject}`;
     try {
-      const [count, ttlMs] = (await this.redis.eval(HIT_SCRIPT, 1, key, String(rule.windowSeconds * 1000))) as [number, number];
-      return { allowed: count <= rule.limit, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+      return (await this.redis.eval(script, 1, key, ...args)) as [number, number];
     } catch (error) {
       this.logger.warn(`rate limit ${rule.name} not checked: ${(error as Error).message}`);
-      return { allowed: true, retryAfterSeconds: 0 };
+      return [0, 0];
     }
   }
 }

@@ -24,6 +24,13 @@ export interface S3Config {
   accessKey: string;
   secretKey: string;
   region: string;
+  /**
+   * `S3_PUBLIC_URL`: the base URL under which the bucket's objects can be read without
+   * credentials (a public bucket or a CDN in front of it). `null`: clients get presigned URLs.
+   */
+  publicUrl: string | null;
+  /** `S3_URL_TTL`: how long a presigned URL stays valid, in seconds (at most 7 days, S3's limit). */
+  urlTtl: number;
 }
 
 export interface AppConfig {
@@ -194,7 +201,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessKey: read.required('S3_ACCESS_KEY', 'needed when S3_BUCKET or S3_ENDPOINT is set'),
       secretKey: read.required('S3_SECRET_KEY', 'needed when S3_BUCKET or S3_ENDPOINT is set'),
       region: read.string('S3_REGION', 'us-east-1'),
+      publicUrl: read.url('S3_PUBLIC_URL', null, ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
+      urlTtl: read.duration('S3_URL_TTL', '1h'),
     };
+    if (s3.urlTtl > 7 * 86400) read.errors.push(`S3_URL_TTL must be at most 7d (S3's limit for presigned URLs)`);
   }
 
   const config: AppConfig = {

@@ -13,8 +13,11 @@ import { Star } from '../../modules/catalog/entities/star.entity';
 import { Order } from '../../modules/orders/entities/order.entity';
 import { OrderItem } from '../../modules/orders/entities/order-item.entity';
 import { Purchase } from '../../modules/orders/entities/purchase.entity';
+import { CheckoutSession } from '../../modules/payments/entities/checkout-session.entity';
 import { Payment } from '../../modules/payments/entities/payment.entity';
+import { PaymentEvent } from '../../modules/payments/entities/payment-event.entity';
 import { PaymentItem } from '../../modules/payments/entities/payment-item.entity';
+import { Refund } from '../../modules/payments/entities/refund.entity';
 import { UserProfile } from '../../modules/profiles/entities/user-profile.entity';
 import { OutboxMessage } from '../outbox/outbox.entity';
 
@@ -42,5 +45,8 @@ export const ENTITIES: Function[] = [
   Purchase,
   Payment,
   PaymentItem,
+  CheckoutSession,
+  PaymentEvent,
+  Refund,
   OutboxMessage,
 ];

@@ -16,6 +16,8 @@ export enum JobName {
   CleanupExpiredTokens = 'cleanup-expired-tokens',
   PurgeRelayedOutbox = 'purge-relayed-outbox',
   IssuePasswordReset = 'issue-password-reset',
+  ExpireUnpaidOrders = 'expire-unpaid-orders',
+  RetryPendingRefunds = 'retry-pending-refunds',
 }
 
 export interface PaymentSuccessItem {
@@ -40,6 +42,16 @@ export type MailJob =
       date: string;
       paymentId: number;
       items: PaymentSuccessItem[];
+    }
+  | {
+      template: 'payment-refund';
+      to: string;
+      orderId: number;
+      /** Money as the database gives it, e.g. `"19.98"`. */
+      amount: string;
+      /** ISO-8601 timestamp of the refund. */
+      date: string;
+      refundId: number;
     };
 
 export type MailTemplate = MailJob['template'];
@@ -62,6 +74,8 @@ export interface JobPayloads {
   [JobName.CleanupExpiredTokens]: MaintenanceJob;
   [JobName.PurgeRelayedOutbox]: MaintenanceJob;
   [JobName.IssuePasswordReset]: PasswordResetRequestJob;
+  [JobName.ExpireUnpaidOrders]: MaintenanceJob;
+  [JobName.RetryPendingRefunds]: MaintenanceJob;
 }
 
 export const JOB_QUEUE = {
@@ -69,6 +83,8 @@ export const JOB_QUEUE = {
   [JobName.CleanupExpiredTokens]: QueueName.Maintenance,
   [JobName.PurgeRelayedOutbox]: QueueName.Maintenance,
   [JobName.IssuePasswordReset]: QueueName.Accounts,
+  [JobName.ExpireUnpaidOrders]: QueueName.Maintenance,
+  [JobName.RetryPendingRefunds]: QueueName.Maintenance,
 } as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export type MaintenanceJobName = {

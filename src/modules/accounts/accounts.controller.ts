@@ -80,6 +80,7 @@ export class AccountsController {
   }
 
   @Auth()
+  @RateLimit(RATE_LIMITS.changePasswordPerUser)
   @Post('change-password')
   @HttpCode(200)
   changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<MessageResponse> {
@@ -106,6 +107,7 @@ export class AccountsController {
   }
 
   @Public()
+  @RateLimit(RATE_LIMITS.resetCompletePerIp)
   @Post('reset-password/complete')
   @HttpCode(200)
   completePasswordReset(@Body() body: ResetPasswordDto): Promise<MessageResponse> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../../core/outbox/outbox.module';
 import { MailModule } from '../mail/mail.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { ActivationTokensRepository } from './activation-tokens.repository';
@@ -17,7 +18,7 @@ import { UsersRepository } from './users.repository';
 
 /** The API side of accounts: registration, sessions, passwords, `/accounts/me/`, user administration. */
 @Module({
-  imports: [MailModule, OutboxModule],
+  imports: [MailModule, OutboxModule, ProfilesModule],
   controllers: [AccountsController, AdminAccountsController],
   providers: [
     AccountsService,

@@ -1,3 +1,4 @@
+import type { ProfileResponse } from '../profiles/profile.responses';
 import { UserGroupName } from './entities/user-group.entity';
 import type { AccountRow } from './users.repository';
 
@@ -26,18 +27,6 @@ export interface RefreshResponse {
   token_type: 'bearer';
 }
 
-/** The profile as the profile routes show it (reference 4). */
-export interface ProfileResponse {
-  id: number;
-  user_id: number;
-  first_name: string | null;
-  last_name: string | null;
-  gender: 'man' | 'woman' | null;
-  date_of_birth: string | null;
-  info: string | null;
-  avatar: string;
-}
-
 /** `GET /accounts/me/` (CONTRACT.md C5). */
 export interface AccountResponse {
   id: number;
@@ -62,22 +51,13 @@ const GROUPS_ON_THE_WIRE: Readonly<Record<UserGroupName, AccountResponse['group'
   [UserGroupName.Moderator]: 'moderator',
 };
 
-export function toAccountResponse(account: AccountRow): AccountResponse {
-  const { profile } = account;
+/** `profile` is already in the profile routes' shape (`toProfileResponse`), or `null`. */
+export function toAccountResponse(account: Omit<AccountRow, 'profile'>, profile: ProfileResponse | null): AccountResponse {
   return {
     id: account.id,
     email: account.email.toLowerCase(),
     group: GROUPS_ON_THE_WIRE[account.group],
     is_active: account.isActive,
-    profile: profile && {
-      id: profile.id,
-      user_id: profile.userId,
-      first_name: profile.firstName?.toLowerCase() ?? null,
-      last_name: profile.lastName?.toLowerCase() ?? null,
-      gender: profile.gender && (profile.gender.toLowerCase() as 'man' | 'woman'),
-      date_of_birth: profile.dateOfBirth,
-      info: profile.info,
-      avatar: profile.avatar ?? '',
-    },
+    profile,
   };
 }

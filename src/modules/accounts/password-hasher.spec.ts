@@ -48,6 +48,27 @@ describe('PasswordHasher', () => {
     });
   });
 
+  describe('verifyAttempt', () => {
+    it("checks the account's hash when an account matched", async () => {
+      const hash = await sut.hash(password);
+
+      await expect(sut.verifyAttempt(hash, password)).resolves.toBe(true);
+      await expect(sut.verifyAttempt(hash, 'Secret-Pa55?')).resolves.toBe(false);
+    });
+
+    it('checks one argon2id decoy, at full cost, when none matched, and the decoy matches nothing', async () => {
+      const hasher = new PasswordHasher();
+      const verify = jest.spyOn(hasher, 'verify');
+
+      await expect(hasher.verifyAttempt(null, password)).resolves.toBe(false);
+      await expect(hasher.verifyAttempt(null, '')).resolves.toBe(false);
+
+      expect(verify).toHaveBeenCalledTimes(2);
+      expect(verify.mock.calls[0][0]).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(verify.mock.calls[1][0]).toBe(verify.mock.calls[0][0]);
+    });
+  });
+
   describe('needsRehash', () => {
     it('is false for a hash made with the current parameters', async () => {
       expect(sut.needsRehash(await sut.hash(password))).toBe(false);

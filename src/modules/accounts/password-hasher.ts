@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from '@node-rs/argon2';
 import * as bcrypt from '@node-rs/bcrypt';
+import { randomBytes } from 'node:crypto';
 
 /**
  * argon2id at OWASP's minimum cost (19 MiB, t=2, p=1): about 24 ms per verify on this
@@ -25,6 +26,9 @@ const BCRYPT_PATTERN = /^\$2[aby]\$/;
  */
 @Injectable()
 export class PasswordHasher {
+  /** A hash of a random password, made on first need: what an attempt on no account checks. */
+  private decoyHash: Promise<string> | null = null;
+
   hash(plain: string): Promise<string> {
     return argon2.hash(plain, ARGON2_OPTIONS);
   }
@@ -37,6 +41,16 @@ export class PasswordHasher {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Checks a sign-in attempt against the account's hash, or, when no account matched (`null`),
+   * against a decoy that never matches: an unknown e-mail then costs as long as a wrong
+   * password, so the time of the answer does not tell whether the account exists.
+   */
+  async verifyAttempt(hash: string | null, plain: string): Promise<boolean> {
+    this.decoyHash ??= this.hash(randomBytes(16).toString('hex'));
+    return this.verify(hash ?? (await this.decoyHash), plain);
   }
 
   /**

@@ -32,8 +32,4 @@ export class PasswordResetTokensRepository {
     const result = await manager.delete(PasswordResetToken, { id, token: digest });
     return result.affected === 1;
   }
-
-  async delete(id: number): Promise<void> {
-    await this.dataSource.manager.delete(PasswordResetToken, { id });
-  }
 }

@@ -71,7 +71,8 @@ export class PasswordsService {
     const digest = tokenDigest(reset.token);
     if (!digestsEqual(pending.token, digest)) throw new BadRequestException(ACCOUNTS_MESSAGES.invalidEmailOrToken);
     if (pending.expiresAt.getTime() <= Date.now()) {
-      await this.resetTokens.delete(pending.id);
+      // By digest, not by row: a new request may have put a fresh token in this row meanwhile.
+      await this.resetTokens.consume(this.dataSource.manager, pending.id, digest);
       throw new BadRequestException(ACCOUNTS_MESSAGES.invalidEmailOrToken);
     }
     const hashedPassword = await this.passwords.hash(reset.password);

@@ -1,6 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessTokenService } from '../../common/auth/access-token.service';
 import { AUTH_MESSAGES } from '../../common/auth/auth.messages';
@@ -24,10 +24,7 @@ const REFRESHED_ACCESS_TTL_SECONDS = 15 * 60;
  * token, stored as its digest with the JWT's expiry; a user may hold several (CONTRACT.md B7).
  */
 @Injectable()
-export class SessionsService implements OnModuleInit {
-  /** Verified when the e-mail is unknown, so that a miss costs as long as a wrong password. */
-  private decoyHash = '';
-
+export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -39,10 +36,6 @@ export class SessionsService implements OnModuleInit {
     private readonly revocation: TokenRevocationService,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.decoyHash = await this.passwords.hash(randomBytes(16).toString('hex'));
-  }
-
   /**
    * Reference 3.4: 401 `Invalid email or password.` for an unknown e-mail or a wrong password
    * (both cost one hash verification), then 403 for an inactive account. A bcrypt hash that
@@ -51,7 +44,7 @@ export class SessionsService implements OnModuleInit {
    */
   async login(credentials: CredentialsDto): Promise<LoginResponse> {
     const user = await this.users.findByEmail(credentials.email);
-    const matches = await this.passwords.verify(user?.hashedPassword ?? this.decoyHash, credentials.password);
+    const matches = await this.passwords.verifyAttempt(user?.hashedPassword ?? null, credentials.password);
     if (!user || !matches) throw new UnauthorizedException(AUTH_MESSAGES.invalidCredentials);
     if (!user.isActive) throw new ForbiddenException(ACCOUNTS_MESSAGES.notActivated);
     if (this.passwords.needsRehash(user.hashedPassword)) {

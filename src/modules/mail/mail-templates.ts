@@ -11,6 +11,7 @@ export const MAIL_SUBJECTS: Readonly<Record<MailTemplate, string>> = {
   'password-reset-request': 'Password Reset Request',
   'password-reset-completion': 'Password Reset Complete',
   'payment-success': 'Payment Confirmation',
+  'payment-refund': 'Refund Confirmation',
 };
 
 /** The variables of one template beyond the common ones. */
@@ -34,6 +35,8 @@ export function templateVariables(mail: MailJob, appUrl: string): Record<string,
         payment_id: mail.paymentId,
         items: mail.items.map((item) => ({ name: item.name, price: dollars(item.price) })),
       };
+    case 'payment-refund':
+      return { order_id: mail.orderId, amount: dollars(mail.amount), date: utcDate(mail.date), refund_id: mail.refundId };
     case 'activation-confirmation':
     case 'password-reset-completion':
       return {};

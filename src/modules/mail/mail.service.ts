@@ -12,6 +12,14 @@ export interface PaymentSuccessMail {
   items: PaymentSuccessItem[];
 }
 
+export interface PaymentRefundMail {
+  orderId: number;
+  /** Money as the database gives it, e.g. `"19.98"`. */
+  amount: string;
+  date: Date;
+  refundId: number;
+}
+
 /**
  * Queues the service's e-mails. Every method writes an outbox row with `manager`, so call it
  * inside the transaction of the change the e-mail reports: the mail goes out (through the
@@ -39,6 +47,10 @@ export class MailService {
 
   sendPaymentSuccess(manager: EntityManager, to: string, payment: PaymentSuccessMail): Promise<void> {
     return this.queue(manager, { template: 'payment-success', to, ...payment, date: payment.date.toISOString() });
+  }
+
+  sendPaymentRefund(manager: EntityManager, to: string, refund: PaymentRefundMail): Promise<void> {
+    return this.queue(manager, { template: 'payment-refund', to, ...refund, date: refund.date.toISOString() });
   }
 
   private async queue(manager: EntityManager, mail: MailJob): Promise<void> {

@@ -3,6 +3,8 @@ import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { type MaintenanceJobName, JobName, QueueName } from '../../core/queues/queues';
+import { OrderExpiry } from '../orders/order-expiry';
+import { RefundRetry } from '../payments/refund-retry';
 import { MaintenanceRepository } from './maintenance.repository';
 import { OutboxRetention } from './outbox-retention';
 import { TokenCleanup } from './token-cleanup';
@@ -24,11 +26,15 @@ export class MaintenanceProcessor extends WorkerHost implements BeforeApplicatio
     private readonly maintenance: MaintenanceRepository,
     tokens: TokenCleanup,
     outbox: OutboxRetention,
+    orders: OrderExpiry,
+    refunds: RefundRetry,
   ) {
     super();
     this.tasks = {
       [JobName.CleanupExpiredTokens]: (manager) => tokens.run(manager),
       [JobName.PurgeRelayedOutbox]: (manager) => outbox.run(manager),
+      [JobName.ExpireUnpaidOrders]: (manager) => orders.run(manager),
+      [JobName.RetryPendingRefunds]: () => refunds.run(),
     };
   }
 

@@ -11,6 +11,8 @@ export const SCHEDULED_TASKS: readonly ScheduledTask[] = [
   // The reference's beat entry `delete-expired-tokens-every-minute` (its section 9.2).
   { job: JobName.CleanupExpiredTokens, everySeconds: 60 },
   { job: JobName.PurgeRelayedOutbox, everySeconds: 3600 },
+  { job: JobName.ExpireUnpaidOrders, everySeconds: 60 },
+  { job: JobName.RetryPendingRefunds, everySeconds: 60 },
 ];
 
 /**

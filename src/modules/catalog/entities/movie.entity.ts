@@ -22,6 +22,13 @@ import { Star } from './star.entity';
 @Index('unique_movie_constraint', { synchronize: false })
 @Index('ix_movies_name_trgm', { synchronize: false })
 @Index('ix_movies_description_trgm', { synchronize: false })
+// The sort keys of `GET /movies/`, each with the `id` tie-breaker (migration CatalogSortIndexes).
+@Index('ix_movies_name_lower_id', { synchronize: false })
+@Index('ix_movies_year_id', ['year', 'id'])
+@Index('ix_movies_imdb_id', ['imdb', 'id'])
+@Index('ix_movies_price_id', ['price', 'id'])
+@Index('ix_movies_votes_id', ['votes', 'id'])
+@Index('ix_movies_created_at_id', ['createdAt', 'id'])
 export class Movie {
   @PrimaryGeneratedColumn()
   id: number;

@@ -14,6 +14,8 @@ export enum OrderStatus {
 // A user has at most one pending order (CONTRACT.md C.6): concurrent creates for the same cart
 // collide here and exactly one wins.
 @Index('ux_orders_user_id_pending', ['userId'], { unique: true, where: `status = 'PENDING'` })
+// The worker's look-up of unpaid orders past their time to live.
+@Index('ix_orders_pending_created_at', ['createdAt'], { where: `status = 'PENDING'` })
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;

@@ -25,6 +25,7 @@ export class Payment {
   status: PaymentStatus;
 
   /** The Stripe PaymentIntent id (or the local simulator's equivalent). */
+  @Index()
   @Column({ type: 'varchar', length: 255, nullable: true })
   externalPaymentId: string | null;
 

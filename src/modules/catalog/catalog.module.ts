@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CatalogEntriesService } from './catalog-entries.service';
+import { CatalogNamesRepository } from './catalog-names.repository';
+import { CertificationsController } from './certifications.controller';
+import { DirectorsController } from './directors.controller';
+import { GenresController } from './genres.controller';
+import { MoviesController } from './movies.controller';
+import { MoviesRepository } from './movies.repository';
+import { MoviesService } from './movies.service';
+import { StarsController } from './stars.controller';
+
+/**
+ * The catalog's API: movies with search, filters and sorting, genres, stars, directors and
+ * certifications. The `/movies/<kind>/` controllers come first; their static segments win over
+ * `/movies/{movie_uuid}/` anyway.
+ */
+@Module({
+  controllers: [GenresController, StarsController, DirectorsController, CertificationsController, MoviesController],
+  providers: [MoviesService, CatalogEntriesService, MoviesRepository, CatalogNamesRepository],
+  exports: [MoviesRepository, CatalogNamesRepository],
+})
+export class CatalogModule {}

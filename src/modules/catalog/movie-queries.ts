@@ -1,0 +1,179 @@
+import { orderByClause, type SortTerm } from './movie-sort';
+
+/**
+ * The SQL of the movie reads, as plain `{text, values}` queries: `MoviesRepository` runs them,
+ * and so does the benchmark's bare `node:http` + `pg` baseline, which must run the same SQL.
+ */
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** A movie row as `MOVIE_COLUMNS` selects it (snake_case, as the API sends it). */
+export interface MovieRow {
+  id: number;
+  year: number;
+  name: string;
+  imdb: number;
+  description: string;
+  /** `numeric(10,2)` as text: always two decimals. */
+  price: string;
+  certification: string;
+  uuid: string;
+  time: number;
+  votes: number;
+  meta_score: number | null;
+  gross: number | null;
+  genres: Array<{ id: number; name: string }>;
+  directors: Array<{ id: number; name: string }>;
+  stars: Array<{ id: number; name: string }>;
+  /** How many movies the filters select, on the rows of a page that counts them (`pageCountsMatches`). */
+  total?: number;
+}
+
+/** The filters of `GET /movies/` (reference 5.6 and CONTRACT.md C.1), all ANDed. */
+export interface MovieFilters {
+  /** Title, description, star or director name contains it (case-insensitive, literal). */
+  search?: string;
+  year?: number;
+  yearFrom?: number;
+  yearTo?: number;
+  /** Exact equality, as the reference does. */
+  imdb?: number;
+  imdbMin?: number;
+  imdbMax?: number;
+  /** Decimal strings, compared as `numeric`. */
+  priceMin?: string;
+  priceMax?: string;
+  /** Some genre / star / director of the movie has a name containing it (case-insensitive, literal). */
+  genre?: string;
+  star?: string;
+  director?: string;
+  /** The certification's name equals it, case-insensitively. */
+  certification?: string;
+  /** The movie belongs to this genre (the movies of `GET /movies/genres/{id}/`). */
+  genreId?: number;
+}
+
+/**
+ * Each relation as a JSON array built by a correlated subquery: one round trip for a page of
+ * movies with everything they show, and no N+1. Items are ordered by name, then id.
+ */
+const relation = (junction: string, column: string, table: string, item: string) => `
+  COALESCE((
+    SELECT json_agg(${item} ORDER BY lower(x.name), x.id)
+      FROM ${junction} j JOIN ${table} x ON x.id = j.${column}
+     WHERE j.movie_id = m.id
+  ), '[]'::json)`;
+
+const MOVIE_COLUMNS = `
+  m.id, m.year, m.name, m.imdb, m.description, m.price::text AS price, c.name AS certification,
+  m.uuid, m.time, m.votes, m.meta_score, m.gross,
+  ${relation('movies_genres', 'genre_id', 'genres', `json_build_object('name', x.name, 'id', x.id)`)} AS genres,
+  ${relation('movies_directors', 'director_id', 'directors', `json_build_object('id', x.id, 'name', x.name)`)} AS directors,
+  ${relation('movies_stars', 'star_id', 'stars', `json_build_object('name', x.name, 'id', x.id)`)} AS stars`;
+
+/** `ILIKE` pattern for "contains `text`", with `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+class Parameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** `EXISTS` over one to-many relation: never a join that would multiply the movie rows. */
+const linkedNameMatches = (junction: string, column: string, table: string, pattern: string) =>
+  `EXISTS (SELECT 1 FROM ${junction} j JOIN ${table} x ON x.id = j.${column} WHERE j.movie_id = m.id AND x.name ILIKE ${pattern})`;
+
+function whereClause(filters: MovieFilters, params: Parameters): string {
+  const conditions: string[] = [];
+  const add = (condition: string) => conditions.push(condition);
+  if (filters.search) {
+    const pattern = params.add(containsPattern(filters.search));
+    // Four id sets, each found through its own trigram index, collected once into an array: an OR
+    // of the four conditions would scan every movie, and a join to the set, whose size the planner
+    // cannot guess, may too; `id = ANY (array)` is a primary-key lookup per match.
+    add(`m.id = ANY (ARRAY(
+      SELECT s.id FROM movies s WHERE s.name ILIKE ${pattern}
+      UNION SELECT s.id FROM movies s WHERE s.description ILIKE ${pattern}
+      UNION SELECT j.movie_id FROM movies_stars j JOIN stars x ON x.id = j.star_id WHERE x.name ILIKE ${pattern}
+      UNION SELECT j.movie_id FROM movies_directors j JOIN directors x ON x.id = j.director_id WHERE x.name ILIKE ${pattern}))`);
+  }
+  if (filters.year) add(`m.year = ${params.add(filters.year)}`);
+  if (filters.yearFrom !== undefined) add(`m.year >= ${params.add(filters.yearFrom)}`);
+  if (filters.yearTo !== undefined) add(`m.year <= ${params.add(filters.yearTo)}`);
+  if (filters.imdb) add(`m.imdb = ${params.add(filters.imdb)}`);
+  if (filters.imdbMin !== undefined) add(`m.imdb >= ${params.add(filters.imdbMin)}`);
+  if (filters.imdbMax !== undefined) add(`m.imdb <= ${params.add(filters.imdbMax)}`);
+  if (filters.priceMin !== undefined) add(`m.price >= ${params.add(filters.priceMin)}::numeric`);
+  if (filters.priceMax !== undefined) add(`m.price <= ${params.add(filters.priceMax)}::numeric`);
+  if (filters.genre) add(linkedNameMatches('movies_genres', 'genre_id', 'genres', params.add(containsPattern(filters.genre))));
+  if (filters.star) add(linkedNameMatches('movies_stars', 'star_id', 'stars', params.add(containsPattern(filters.star))));
+  if (filters.director) add(linkedNameMatches('movies_directors', 'director_id', 'directors', params.add(containsPattern(filters.director))));
+  if (filters.certification) {
+    add(`m.certification_id IN (SELECT x.id FROM certifications x WHERE lower(x.name) = lower(${params.add(filters.certification)}))`);
+  }
+  if (filters.genreId !== undefined) {
+    add(`EXISTS (SELECT 1 FROM movies_genres j WHERE j.movie_id = m.id AND j.genre_id = ${params.add(filters.genreId)})`);
+  }
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/**
+ * A search finds all of its matches before it can sort them, so its page query counts them too
+ * (`count(*) OVER ()`, on the filtered movies) and no second pass over the four indexes is
+ * needed; other lists stop reading at the end of the page, and are counted apart.
+ */
+export function pageCountsMatches(filters: MovieFilters): boolean {
+  return Boolean(filters.search);
+}
+
+/**
+ * One page of movies: the page's ids first (filtered, ordered, sliced on `movies` alone, so that
+ * rows skipped by OFFSET never build their JSON), then their full rows in the same order. With
+ * `pageCountsMatches`, every row also carries `total`.
+ */
+export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): SqlQuery {
+  const params = new Parameters();
+  const where = whereClause(filters, params);
+  const orderBy = orderByClause(sort);
+  const limit = params.add(window.limit);
+  const offset = params.add(window.offset);
+  const total = pageCountsMatches(filters) ? ', count(*) OVER ()::int AS total' : '';
+  return {
+    text: `
+      SELECT ${MOVIE_COLUMNS}${total ? ', page.total' : ''}
+        FROM (SELECT m.id${total} FROM movies m ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) page
+        JOIN movies m ON m.id = page.id
+        JOIN certifications c ON c.id = m.certification_id
+       ORDER BY ${orderBy}`,
+    values: params.values,
+  };
+}
+
+/** How many movies the filters select: counted on `movies` alone. */
+export function movieCountQuery(filters: MovieFilters): SqlQuery {
+  const params = new Parameters();
+  const where = whereClause(filters, params);
+  return { text: `SELECT count(*)::int AS total FROM movies m ${where}`, values: params.values };
+}
+
+export function movieByUuidQuery(uuid: string): SqlQuery {
+  return {
+    text: `SELECT ${MOVIE_COLUMNS} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
+    values: [uuid],
+  };
+}
+
+export function movieByIdQuery(id: number): SqlQuery {
+  return {
+    text: `SELECT ${MOVIE_COLUMNS} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
+    values: [id],
+  };
+}
