@@ -121,7 +121,7 @@ export class CatalogSeedService {
   async buildSynthetic(count: number, onStep: (step: string) => void = () => undefined): Promise<SyntheticOutcome> {
     const outcome = await this.dataSource.transaction((manager) => buildSyntheticCatalog(manager, count, onStep));
     // Fresh statistics and visibility map, so the first queries use the indexes as they will later.
-    await this.dataSource.query(`VACUUM (ANALYZE) movies, movies_genres, movies_stars, movies_directors, stars, directors`);
+    await this.dataSource.query(`VACUUM (ANALYZE) movies, movies_genres, movies_stars, movies_directors, genres, stars, directors, certifications`);
     return outcome;
   }
 }

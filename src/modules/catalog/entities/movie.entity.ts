@@ -22,7 +22,8 @@ import { Star } from './star.entity';
 @Index('unique_movie_constraint', { synchronize: false })
 @Index('ix_movies_name_trgm', { synchronize: false })
 @Index('ix_movies_description_trgm', { synchronize: false })
-// The sort keys of `GET /movies/`, each with the `id` tie-breaker (migration CatalogSortIndexes).
+// The sort keys of `GET /movies/`, each with the `id` tie-breaker (migrations CatalogSortIndexes,
+// MovieNameIndexInclude).
 @Index('ix_movies_name_lower_id', { synchronize: false })
 @Index('ix_movies_year_id', ['year', 'id'])
 @Index('ix_movies_imdb_id', ['imdb', 'id'])
