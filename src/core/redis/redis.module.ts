@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -7,6 +7,8 @@ export const REDIS = Symbol('REDIS');
 
 /** Injects the shared ioredis client used for revocation, rate limits and health checks. */
 export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
+
+const CONNECT_WAIT_MS = 3000;
 
 /** Logs an outage once when it starts and once when it ends, instead of once per retry. */
 function watchConnection(redis: Redis): void {
@@ -48,8 +50,26 @@ function watchConnection(redis: Redis): void {
   ],
   exports: [REDIS],
 })
-export class RedisModule implements OnApplicationShutdown {
+export class RedisModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /**
+   * Gives the first connection a moment before the process takes traffic, so a fresh process
+   * does not answer 503 while Redis is merely still connecting. A Redis that stays away does not
+   * stop the boot: public routes work without it and the client keeps reconnecting.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, CONNECT_WAIT_MS);
+      this.redis.once('ready', done);
+    });
+  }
 
   async onApplicationShutdown(): Promise<void> {
     // QUIT waits for the server; with no connection there is nobody to say goodbye to.
