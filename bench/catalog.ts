@@ -21,21 +21,15 @@
  * (default: the local one, user postgres) and the Redis of REDIS_URL; rate limits are off.
  */
 import autocannon, { type Result } from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import { AccessTokenService } from '../src/common/auth/access-token.service';
 import { loadConfig } from '../src/core/config/app-config';
+import { benchEnv, createDatabase, dropDatabase, runBenchmark, type RunningServer, spawnNode, startApi, startServer, stopServer, withClient } from './support';
 
 const MOVIES = Number(process.env.BENCH_MOVIES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ROOT = join(__dirname, '..');
 
 interface Scenario {
   name: string;
@@ -51,65 +45,16 @@ interface Measure {
   errors: number;
 }
 
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-function node(script: string, args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdio, 'inherit'] });
-}
-
 /** The migrations and the synthetic catalog, through the real commands. */
 async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   for (const [script, args] of [
     ['scripts/migrate.ts', []],
     ['src/seed/seed.ts', ['--synthetic', String(MOVIES)]],
   ] as const) {
-    const child = node(script, [...args], env);
+    const child = spawnNode(script, [...args], env);
     const [code] = (await once(child, 'exit')) as [number];
     if (code !== 0) throw new Error(`${script} exited with code ${code}`);
   }
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
-
-async function stop(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
 }
 
 function load(base: string, scenario: Scenario, headers: Record<string, string>, seconds: number): Promise<Result> {
@@ -187,32 +132,20 @@ async function main(): Promise<void> {
   const [oneMinute] = loadavg();
   console.log(`load average ${oneMinute.toFixed(2)}${oneMinute > 1 ? ' (not quiet: figures will be lower)' : ''}`);
   const database = `cinema_bench_catalog_${process.pid}`;
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl(database),
-    REDIS_PREFIX: `bench-catalog-${process.pid}`,
-    RATE_LIMIT_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
-  };
-  let api: ChildProcess | null = null;
-  let baseline: ChildProcess | null = null;
+  const env: NodeJS.ProcessEnv = { ...benchEnv(database, `bench-catalog-${process.pid}`), RATE_LIMIT_ENABLED: 'false' };
+  let api: RunningServer | null = null;
+  let baseline: RunningServer | null = null;
   try {
-    await withClient(SERVER_URL, (client) => client.query(`CREATE DATABASE "${database}"`));
+    await createDatabase(database);
     console.log(`building ${MOVIES} synthetic movies in ${database}...`);
     await prepareDatabase(env);
     const list = await scenarios(env.DATABASE_URL as string);
     const auth = await bearerFor(env.DATABASE_URL as string, env);
 
-    const apiPort = await freePort();
-    const baselinePort = await freePort();
-    const apiBase = `http://127.0.0.1:${apiPort}`;
-    const baselineBase = `http://127.0.0.1:${baselinePort}`;
+    api = await startApi(env);
+    baseline = await startServer('bench/catalog-baseline.ts', env, { portVariable: 'BASELINE_PORT', readyPath: '/movies/', stdout: 'pipe' });
+    const [apiBase, baselineBase] = [api.base, baseline.base];
     const results: Array<{ scenario: Scenario; api: Measure; baseline: Measure }> = [];
-
-    api = node('src/main.ts', [], { ...env, PORT: String(apiPort) });
-    baseline = node('bench/catalog-baseline.ts', [], { ...env, BASELINE_PORT: String(baselinePort) }, 'pipe');
-    await waitForHttp(`${apiBase}/health/live/`, api);
-    await waitForHttp(`${baselineBase}/movies/`, baseline);
 
     for (const scenario of list) {
       const headers = scenario.authenticated ? auth : {};
@@ -243,12 +176,9 @@ async function main(): Promise<void> {
     for (const [label, passed] of checks) console.log(`${passed ? 'PASS' : 'FAIL'}  ${label}`);
     if (checks.some(([, passed]) => !passed)) process.exitCode = 1;
   } finally {
-    await Promise.all([stop(api), stop(baseline)]);
-    await withClient(SERVER_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await Promise.all([stopServer(api), stopServer(baseline)]);
+    await dropDatabase(database);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -13,92 +13,25 @@
  * the Redis of REDIS_URL. Rate limits are off for the run (RATE_LIMIT_ENABLED=false).
  */
 import autocannon, { type Result } from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../src/core/database/data-source-options';
 import { PasswordHasher } from '../src/modules/accounts/password-hasher';
+import { benchEnv, createMigratedDatabase, dropDatabase, runBenchmark, type RunningServer, startApi, stopServer } from './support';
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PROBE_RATE = 50;
 const PASSWORD = 'Bench!Passw0rd';
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A migrated database with `USERS` active users sharing one argon2id hash of `PASSWORD`. */
 async function prepareDatabase(name: string): Promise<void> {
-  await onServer(`CREATE DATABASE "${name}"`);
-  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(name), poolSize: 1 }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
+  await createMigratedDatabase(name, async (dataSource) => {
     const hash = await new PasswordHasher().hash(PASSWORD);
     await dataSource.query(
       `INSERT INTO users (email, _hashed_password, is_active, group_id)
        SELECT 'bench-' || i || '@example.com', $1, true, 2 FROM generate_series(1, $2::int) AS i`,
       [hash, USERS],
     );
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function startApi(database: string, port: number): Promise<ChildProcess> {
-  // BENCH_API_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the API process.
-  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...flags, '-r', '@swc-node/register', join(__dirname, '..', 'src', 'main.ts')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl(database),
-      REDIS_PREFIX: `bench-${process.pid}`,
-      RATE_LIMIT_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/live/`)).ok) return api;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  api.kill();
-  throw new Error('the API did not answer /health/live/ within 60 s');
 }
 
 function probe(base: string, seconds: number): Promise<Result> {
@@ -128,13 +61,16 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const database = `cinema_bench_${process.pid}`;
-  let api: ChildProcess | null = null;
+  let api: RunningServer | null = null;
   try {
     console.log(`Preparing ${database} with ${USERS} active users...`);
     await prepareDatabase(database);
-    const port = await freePort();
-    api = await startApi(database, port);
-    const base = `http://127.0.0.1:${port}`;
+    api = await startApi(
+      { ...benchEnv(database, `bench-${process.pid}`), RATE_LIMIT_ENABLED: 'false' },
+      // BENCH_API_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the API process.
+      { nodeFlags: (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean) },
+    );
+    const { base } = api;
 
     const idle = await probe(base, 3);
     // Warm-up: connections, JIT, the hash pool.
@@ -150,13 +86,9 @@ async function main(): Promise<void> {
     console.log(`  during the logins: p50 ${ms(busy.latency.p50)}, p99 ${ms(busy.latency.p99)}, max ${ms(busy.latency.max)}`);
     if (load.non2xx > 0 || load.errors > 0 || busy.non2xx > 0) process.exitCode = 1;
   } finally {
-    api?.kill('SIGTERM');
-    if (api && api.exitCode === null) await once(api, 'exit');
-    await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await stopServer(api);
+    await dropDatabase(database);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

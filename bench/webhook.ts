@@ -14,44 +14,16 @@
  * the Redis of REDIS_URL.
  */
 import autocannon, { type Result } from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../src/core/database/data-source-options';
+import { benchEnv, createMigratedDatabase, databaseUrl, dropDatabase, runBenchmark, type RunningServer, startApi, stopServer, withClient } from './support';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SECRET = 'whsec_bench_webhook_secret';
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A migrated database with `EVENTS` users, each with a pending order of two movies (22.49). */
-async function prepareDatabase(name: string): Promise<number[]> {
-  await onServer(`CREATE DATABASE "${name}"`);
-  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(name), poolSize: 1 }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
+function prepareDatabase(name: string): Promise<number[]> {
+  return createMigratedDatabase(name, async (dataSource) => {
     await dataSource.query(`INSERT INTO certifications (name) VALUES ('PG-13')`);
     await dataSource.query(`
       INSERT INTO movies (name, year, time, imdb, votes, description, price, certification_id)
@@ -65,44 +37,7 @@ async function prepareDatabase(name: string): Promise<number[]> {
     await dataSource.query(`INSERT INTO order_items (order_id, movie_id, price_at_order) SELECT o.id, m.id, m.price FROM orders o CROSS JOIN movies m`);
     const rows: Array<{ id: number }> = await dataSource.query(`SELECT id FROM orders ORDER BY id`);
     return rows.map((row) => row.id);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function startApi(database: string, port: number): Promise<ChildProcess> {
-  const api = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'src', 'main.ts')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl(database),
-      REDIS_PREFIX: `bench-${process.pid}`,
-      STRIPE_WEBHOOK_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/live/`)).ok) return api;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  api.kill();
-  throw new Error('the API did not answer /health/live/ within 60 s');
 }
 
 /** The event Stripe sends when the order's Checkout Session is paid. */
@@ -156,10 +91,8 @@ function deliverAll(base: string, payloads: string[]): Promise<Result> {
   });
 }
 
-async function counts(database: string): Promise<Record<string, number>> {
-  const client = new Client({ connectionString: databaseUrl(database) });
-  await client.connect();
-  try {
+function counts(database: string): Promise<Record<string, number>> {
+  return withClient(databaseUrl(database), async (client) => {
     const { rows } = await client.query<Record<string, number>>(`
       SELECT (SELECT count(*)::int FROM payment_events) AS events,
              (SELECT count(*)::int FROM payments WHERE status = 'SUCCESSFUL') AS payments,
@@ -168,9 +101,7 @@ async function counts(database: string): Promise<Record<string, number>> {
              (SELECT count(*)::int FROM orders WHERE status = 'PAID') AS paid_orders,
              (SELECT count(*)::int FROM outbox WHERE payload->>'template' = 'payment-success') AS emails`);
     return rows[0];
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 function report(label: string, result: Result): void {
@@ -182,13 +113,12 @@ function report(label: string, result: Result): void {
 
 async function main(): Promise<void> {
   const database = `cinema_bench_${process.pid}`;
-  let api: ChildProcess | null = null;
+  let api: RunningServer | null = null;
   try {
     console.log(`Preparing ${database} with ${EVENTS} pending orders...`);
     const orderIds = await prepareDatabase(database);
-    const port = await freePort();
-    api = await startApi(database, port);
-    const base = `http://127.0.0.1:${port}`;
+    api = await startApi({ ...benchEnv(database, `bench-${process.pid}`), STRIPE_WEBHOOK_SECRET: SECRET });
+    const { base } = api;
     const payloads = orderIds.map(completedEvent);
 
     const first = await deliverAll(base, payloads);
@@ -205,13 +135,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    api?.kill('SIGTERM');
-    if (api && api.exitCode === null) await once(api, 'exit');
-    await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await stopServer(api);
+    await dropDatabase(database);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);
