@@ -1,22 +1,16 @@
 import 'reflect-metadata';
-import { type INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/core/config/app-config';
-import { APP_CONFIG } from '../../src/core/config/config.module';
 import { CreateMovieDto } from '../../src/modules/catalog/dto/movie.dto';
 import { validateInput } from '../../src/common/validation/validate-input';
 import { CatalogSeedService } from '../../src/seed/catalog-seed.service';
 import { demoCatalog } from '../../src/seed/demo-catalog';
-import { SeedModule } from '../../src/seed/seed.module';
-import { createTestDatabase } from '../utils/database';
+import { createSeedContext, type SeedContext } from '../utils/seed';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
 
 describe('catalog seed: CSV import, demo catalog, synthetic catalog', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: INestApplicationContext;
+  let context: SeedContext;
   let sut: CatalogSeedService;
   let db: DataSource;
 
@@ -52,20 +46,12 @@ describe('catalog seed: CSV import, demo catalog, synthetic catalog', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [SeedModule] })
-      .overrideProvider(APP_CONFIG)
-      .useValue(loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url }))
-      .compile();
-    app = await moduleRef.init();
-    sut = app.get(CatalogSeedService);
-    db = app.get(DataSource);
+    context = await createSeedContext();
+    sut = context.app.get(CatalogSeedService);
+    db = context.dataSource;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => context?.close());
 
   beforeEach(async () => {
     await db.query(`TRUNCATE movies, genres, stars, directors, certifications CASCADE`);

@@ -1,19 +1,13 @@
 import 'reflect-metadata';
-import { type INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/core/config/app-config';
-import { APP_CONFIG } from '../../src/core/config/config.module';
 import { PasswordHasher } from '../../src/modules/accounts/password-hasher';
-import { SeedModule } from '../../src/seed/seed.module';
 import { SeedService } from '../../src/seed/seed.service';
-import { createTestDatabase } from '../utils/database';
+import { createSeedContext, type SeedContext } from '../utils/seed';
 
 const ADMIN = { email: 'Root.Admin@Example.COM', password: 'Adm1n-Passw0rd!' };
 
 describe('SeedService', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: INestApplicationContext;
+  let context: SeedContext;
   let sut: SeedService;
   let dataSource: DataSource;
 
@@ -26,20 +20,12 @@ describe('SeedService', () => {
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [SeedModule] })
-      .overrideProvider(APP_CONFIG)
-      .useValue(loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url }))
-      .compile();
-    app = await moduleRef.init();
-    sut = app.get(SeedService);
-    dataSource = app.get(DataSource);
+    context = await createSeedContext();
+    sut = context.app.get(SeedService);
+    dataSource = context.dataSource;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => context?.close());
 
   beforeEach(async () => {
     await dataSource.query(`TRUNCATE users CASCADE`);

@@ -10,31 +10,25 @@ import { PaymentsRepository } from './payments.repository';
 import { RefundService } from './refund.service';
 import { RefundsRepository } from './refunds.repository';
 
+/** Everything here is also what the module offers to the API and the worker modules. */
+const PROVIDERS = [
+  paymentGatewayProvider,
+  CheckoutSessionsRepository,
+  PaymentsRepository,
+  RefundsRepository,
+  PaymentEventsRepository,
+  CheckoutService,
+  CheckoutSettlement,
+  RefundService,
+];
+
 /**
  * The money rules, for the API and the worker alike: the payment gateway, checkout sessions,
  * settlement of checkout events and refunds.
  */
 @Module({
   imports: [OrdersCoreModule, MailModule],
-  providers: [
-    paymentGatewayProvider,
-    CheckoutSessionsRepository,
-    PaymentsRepository,
-    RefundsRepository,
-    PaymentEventsRepository,
-    CheckoutService,
-    CheckoutSettlement,
-    RefundService,
-  ],
-  exports: [
-    paymentGatewayProvider,
-    CheckoutSessionsRepository,
-    PaymentsRepository,
-    RefundsRepository,
-    PaymentEventsRepository,
-    CheckoutService,
-    CheckoutSettlement,
-    RefundService,
-  ],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class PaymentsCoreModule {}
