@@ -71,6 +71,12 @@ export interface AppConfig {
   storageDir: string;
   admin: { email: string | null; password: string | null };
   orderTtlMinutes: number;
+  /**
+   * `CATALOG_CACHE_TTL`: how long a movie list page's ids and count stay in Redis, in seconds;
+   * every catalog write made through the API or the seed command invalidates them at once, so
+   * this bounds only what writes made behind the service's back (plain SQL) can hide. 0: off.
+   */
+  catalogCacheTtl: number;
   worker: {
     /** Concurrency of the mail queue's processor. */
     mailConcurrency: number;
@@ -159,11 +165,13 @@ class Reader {
   }
 
   /** A duration such as `60m`, `7d`, `3600` (seconds), `30s` or `12h`, in seconds. */
-  duration(name: string, fallback: string): number {
+  /** Seconds, from `30s`, `60m`, `12h`, `7d` or a plain number; `0` only with `allowZero`. */
+  duration(name: string, fallback: string, options: { allowZero?: boolean } = {}): number {
     const value = this.raw(name) ?? fallback;
     const match = /^(\d+)\s*([smhd]?)$/.exec(value);
-    if (!match || Number(match[1]) <= 0) {
-      this.errors.push(`${name} must be a duration like 60m, 7d, 12h, 30s or a number of seconds, got "${value}"`);
+    if (!match || (Number(match[1]) <= 0 && !(options.allowZero && Number(match[1]) === 0))) {
+      const zero = options.allowZero ? ' (0 turns it off)' : '';
+      this.errors.push(`${name} must be a duration like 60m, 7d, 12h, 30s or a number of seconds${zero}, got "${value}"`);
       return 60;
     }
     const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
@@ -245,6 +253,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storageDir: read.string('STORAGE_DIR', 'storage'),
     admin: { email: read.string('ADMIN_EMAIL', null), password: read.string('ADMIN_PASSWORD', null) },
     orderTtlMinutes: read.int('ORDER_TTL_MINUTES', 60, 1, 60 * 24 * 30),
+    catalogCacheTtl: read.duration('CATALOG_CACHE_TTL', '10m', { allowZero: true }),
     worker: {
       mailConcurrency: read.int('MAIL_CONCURRENCY', 4, 1, 100),
       outboxPollMs: read.int('OUTBOX_POLL_MS', 1000, 50, 60_000),

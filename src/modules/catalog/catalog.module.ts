@@ -4,6 +4,7 @@ import { CatalogNamesRepository } from './catalog-names.repository';
 import { CertificationsController } from './certifications.controller';
 import { DirectorsController } from './directors.controller';
 import { GenresController } from './genres.controller';
+import { MoviePageCache } from './movie-page-cache';
 import { MoviesController } from './movies.controller';
 import { MoviesRepository } from './movies.repository';
 import { MoviesService } from './movies.service';
@@ -16,7 +17,7 @@ import { StarsController } from './stars.controller';
  */
 @Module({
   controllers: [GenresController, StarsController, DirectorsController, CertificationsController, MoviesController],
-  providers: [MoviesService, CatalogEntriesService, MoviesRepository, CatalogNamesRepository],
+  providers: [MoviesService, CatalogEntriesService, MoviesRepository, CatalogNamesRepository, MoviePageCache],
   exports: [MoviesRepository, CatalogNamesRepository],
 })
 export class CatalogModule {}

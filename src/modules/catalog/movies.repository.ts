@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import {
   movieByIdQuery,
   movieByUuidQuery,
@@ -8,6 +10,7 @@ import {
   type MovieFilters,
   moviePageQuery,
   type MovieRow,
+  moviesByIdsQuery,
   pageCountsMatches,
   type SqlQuery,
 } from './movie-queries';
@@ -56,19 +59,23 @@ export class MoviesRepository {
    * past the end.
    */
   async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
-    const manager = this.dataSource.manager;
-    const count = async () => (await this.run<{ total: number }>(manager, movieCountQuery(filters)))[0].total;
+    const count = async () => (await this.read<{ total: number }>(movieCountQuery(filters)))[0].total;
     if (!pageCountsMatches(filters)) {
-      const [rows, total] = await Promise.all([this.run<MovieRow>(manager, moviePageQuery(filters, sort, window)), count()]);
+      const [rows, total] = await Promise.all([this.read<MovieRow>(moviePageQuery(filters, sort, window)), count()]);
       return { rows, total };
     }
-    const rows = await this.run<MovieRow>(manager, moviePageQuery(filters, sort, window));
+    const rows = await this.read<MovieRow>(moviePageQuery(filters, sort, window));
     if (rows.length > 0) return { rows, total: rows[0].total as number };
     return { rows, total: window.offset === 0 ? 0 : await count() };
   }
 
+  /** The movies of `ids` in that order; a deleted movie's id gives no row. */
+  findByIds(ids: readonly number[]): Promise<MovieRow[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.read<MovieRow>(moviesByIdsQuery(ids));
+  }
+
   async findByUuid(uuid: string): Promise<MovieRow | null> {
-    const rows = await this.run<MovieRow>(this.dataSource.manager, movieByUuidQuery(uuid));
+    const rows = await this.read<MovieRow>(movieByUuidQuery(uuid));
     return rows[0] ?? null;
   }
 
@@ -151,7 +158,17 @@ export class MoviesRepository {
     await manager.query(`DELETE FROM movies WHERE id = $1`, [movieId]);
   }
 
+  /** Runs a statement inside the caller's transaction (never prepared: see `SqlQuery.name`). */
   private run<T>(manager: EntityManager, query: SqlQuery): Promise<T[]> {
     return manager.query(query.text, query.values);
+  }
+
+  /**
+   * Runs a read on a pooled connection of TypeORM's own pool, through node-postgres directly:
+   * TypeORM's `query()` cannot name a statement, and a named one is prepared once per connection.
+   */
+  private async read<T>(query: SqlQuery): Promise<T[]> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    return (await pool.query(query)).rows as T[];
   }
 }

@@ -8,8 +8,9 @@ import { message, type MessageResponse, type MovieResponse, toMovieResponse } fr
 import { CatalogNamesRepository, type NameTable } from './catalog-names.repository';
 import type { CreateMovieDto, UpdateMovieDto } from './dto/movie.dto';
 import type { MovieListQueryDto } from './dto/movie-list-query.dto';
-import type { MovieFilters } from './movie-queries';
-import { parseSort } from './movie-sort';
+import { MoviePageCache } from './movie-page-cache';
+import type { MovieFilters, MovieRow } from './movie-queries';
+import { parseSort, type SortTerm } from './movie-sort';
 import { MOVIE_KEY_INDEX, type MovieKey, type MovieRelation, MoviesRepository, type MovieValues } from './movies.repository';
 
 export type MoviePage = PageMeta & { movies: MovieResponse[] };
@@ -36,6 +37,7 @@ export class MoviesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly movies: MoviesRepository,
     private readonly names: CatalogNamesRepository,
+    private readonly pageCache: MoviePageCache,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class MoviesService {
       director: query.director,
       certification: query.certification,
     };
-    const { rows, total } = await this.movies.findPage(filters, parseSort(query.sort), pageWindow(query));
+    const { rows, total } = await this.findPage(filters, parseSort(query.sort), pageWindow(query));
     // `year` and `imdb` are dropped from links when 0, as they are ignored then; the ranges are
     // sent as text so that a bound of 0 stays.
     const links = [
@@ -89,7 +91,7 @@ export class MoviesService {
   async listByGenre(genreId: number, query: PaginationQueryDto, url: string): Promise<GenreMoviesPage> {
     const genre = await this.names.findById('genres', genreId);
     if (!genre) throw new NotFoundException(CATALOG_MESSAGES.genreNotFound);
-    const { rows, total } = await this.movies.findPage({ genreId }, parseSort(undefined), pageWindow(query));
+    const { rows, total } = await this.findPage({ genreId }, parseSort(undefined), pageWindow(query));
     return { ...pageMeta(url, query, total), id: genre.id, name: genre.name, movies: rows.map(toMovieResponse) };
   }
 
@@ -108,7 +110,7 @@ export class MoviesService {
    */
   async create(input: CreateMovieDto): Promise<MovieResponse> {
     const key: MovieKey = { name: input.name, year: input.year, time: input.time };
-    return this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       if (await this.movies.keyTaken(manager, key)) throw keyConflict(key);
       const [certificationId] = await this.resolveNames(manager, 'certifications', [input.certification]);
       const related = await this.resolveRelations(manager, input);
@@ -129,6 +131,8 @@ export class MoviesService {
       for (const [relation, ids] of related) await this.movies.addLinks(manager, movieId, relation, ids);
       return this.load(manager, movieId);
     });
+    await this.pageCache.invalidate();
+    return created;
   }
 
   /**
@@ -139,7 +143,7 @@ export class MoviesService {
    * @throws ConflictException when the new name, year and time are another movie's.
    */
   async update(uuid: string, input: UpdateMovieDto): Promise<MovieResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const current = await this.movies.lockByUuid(manager, uuid);
       if (!current) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
       const key: MovieKey = { name: input.name ?? current.name, year: input.year ?? current.year, time: input.time ?? current.time };
@@ -161,6 +165,8 @@ export class MoviesService {
       for (const [relation, ids] of related) await this.movies.replaceLinks(manager, current.id, relation, ids);
       return this.load(manager, current.id);
     });
+    await this.pageCache.invalidate();
+    return updated;
   }
 
   /**
@@ -177,7 +183,23 @@ export class MoviesService {
       if (await this.movies.isOrderedOrPurchased(manager, movie.id)) throw new BadRequestException(CATALOG_MESSAGES.moviePurchased);
       await this.movies.delete(manager, movie.id);
     });
+    await this.pageCache.invalidate();
     return message(CATALOG_MESSAGES.movieDeleted);
+  }
+
+  /**
+   * A page and its count, through the page cache: a cached page's movies are read by id, and a
+   * page whose movies are no longer all there (deleted behind the cache's back) is computed anew.
+   */
+  private async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
+    const lookup = await this.pageCache.read(filters, sort, window);
+    if (lookup.page) {
+      const rows = await this.movies.findByIds(lookup.page.ids);
+      if (rows.length === lookup.page.ids.length) return { rows, total: lookup.page.total };
+    }
+    const page = await this.movies.findPage(filters, sort, window);
+    await this.pageCache.write(lookup.slot, { ids: page.rows.map((row) => row.id), total: page.total });
+    return page;
   }
 
   /**
