@@ -13,13 +13,13 @@ describe('Authenticator', () => {
   const activeUser: AuthenticatedUser = { id: 7, email: 'a@example.com', isActive: true, groupId: 2, group: UserGroupName.User };
 
   let accessTokens: { verify: jest.Mock };
-  let revocation: { isRevoked: jest.Mock; isRevokedForUser: jest.Mock };
+  let revocation: { isRevoked: jest.Mock; isAccessTokenRevoked: jest.Mock };
   let users: { findById: jest.Mock };
   let sut: Authenticator;
 
   beforeEach(() => {
     accessTokens = { verify: jest.fn().mockReturnValue(claims) };
-    revocation = { isRevoked: jest.fn().mockResolvedValue(false), isRevokedForUser: jest.fn().mockResolvedValue(false) };
+    revocation = { isRevoked: jest.fn().mockResolvedValue(false), isAccessTokenRevoked: jest.fn().mockResolvedValue(false) };
     users = { findById: jest.fn().mockResolvedValue(activeUser) };
     sut = new Authenticator(
       accessTokens as unknown as AccessTokenService,
@@ -30,23 +30,33 @@ describe('Authenticator', () => {
 
   it('returns the active user of a valid token', async () => {
     await expect(sut.authenticate('Bearer tok')).resolves.toBe(activeUser);
-    expect(revocation.isRevoked).toHaveBeenCalledWith('tok');
-    expect(revocation.isRevokedForUser).toHaveBeenCalledWith(7, claims.issuedAt);
+    expect(revocation.isAccessTokenRevoked).toHaveBeenCalledWith('tok', 7, claims.issuedAt);
     expect(users.findById).toHaveBeenCalledWith(7);
+    // One revocation lookup for a verified token.
+    expect(revocation.isRevoked).not.toHaveBeenCalled();
   });
 
   it('checks the header before anything else', async () => {
     await expect(sut.authenticate(undefined)).rejects.toThrow(AUTH_MESSAGES.headerMissing);
     expect(revocation.isRevoked).not.toHaveBeenCalled();
+    expect(revocation.isAccessTokenRevoked).not.toHaveBeenCalled();
   });
 
-  it('checks the denylist before the token itself', async () => {
+  it('reports a denylisted token as revoked even when it no longer verifies (the denylist comes first)', async () => {
+    accessTokens.verify.mockImplementation(() => {
+      throw new UnauthorizedException(AUTH_MESSAGES.tokenExpired);
+    });
     revocation.isRevoked.mockResolvedValue(true);
     await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenRevoked);
-    expect(accessTokens.verify).not.toHaveBeenCalled();
+    expect(revocation.isRevoked).toHaveBeenCalledWith('tok');
   });
 
-  it('looks nothing up for a token that does not verify', async () => {
+  it('refuses a denylisted token that still verifies', async () => {
+    revocation.isAccessTokenRevoked.mockResolvedValue(true);
+    await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenRevoked);
+  });
+
+  it("gives the token's own error for a token that does not verify and is not denylisted, and looks up no user", async () => {
     accessTokens.verify.mockImplementation(() => {
       throw new UnauthorizedException(AUTH_MESSAGES.tokenExpired);
     });
@@ -55,7 +65,7 @@ describe('Authenticator', () => {
   });
 
   it('refuses a token revoked with all of the user tokens before reporting a missing user', async () => {
-    revocation.isRevokedForUser.mockResolvedValue(true);
+    revocation.isAccessTokenRevoked.mockResolvedValue(true);
     users.findById.mockResolvedValue(null);
     await expect(sut.authenticate('Bearer tok')).rejects.toThrow(AUTH_MESSAGES.tokenRevoked);
   });

@@ -6,6 +6,7 @@ import { AuthUsersRepository } from './auth-users.repository';
 import type { AuthenticatedUser } from './authenticated-user';
 import { extractBearerToken } from './authorization-header';
 import { accessDeniedMessage, hasGroupAccess } from './group-access';
+import type { TokenClaims } from './jwt-codec';
 import { TokenRevocationService } from './token-revocation.service';
 
 /** Turns an `Authorization` header into the active user it belongs to, or the reference's error. */
@@ -24,14 +25,21 @@ export class Authenticator {
    */
   async authenticate(header: string | undefined): Promise<AuthenticatedUser> {
     const token = extractBearerToken(header);
-    if (await this.revocation.isRevoked(token)) throw new UnauthorizedException(AUTH_MESSAGES.tokenRevoked);
-    const claims = this.accessTokens.verify(token);
-    // Independent reads: run them together so a request waits for one round trip, not two.
-    const [revokedForUser, user] = await Promise.all([
-      this.revocation.isRevokedForUser(claims.userId, claims.issuedAt),
+    let claims: TokenClaims;
+    try {
+      claims = this.accessTokens.verify(token);
+    } catch (error) {
+      // The denylist comes first in the reference's order: a logged-out token that has expired
+      // since, or went bad otherwise, is still reported as revoked.
+      if (await this.revocation.isRevoked(token)) throw new UnauthorizedException(AUTH_MESSAGES.tokenRevoked);
+      throw error;
+    }
+    // A verified token: its revocation (one Redis round trip) and its user, read together.
+    const [revoked, user] = await Promise.all([
+      this.revocation.isAccessTokenRevoked(token, claims.userId, claims.issuedAt),
       this.users.findById(claims.userId),
     ]);
-    if (revokedForUser) throw new UnauthorizedException(AUTH_MESSAGES.tokenRevoked);
+    if (revoked) throw new UnauthorizedException(AUTH_MESSAGES.tokenRevoked);
     return this.requireActive(user);
   }
 

@@ -55,10 +55,13 @@ export class TokenRevocationService {
     if (wait > 0) await sleep(wait);
   }
 
-  /** True when `revokeAllForUser` ran at or after `issuedAtUnix` (seconds, fractional). */
-  async isRevokedForUser(userId: number, issuedAtUnix: number): Promise<boolean> {
-    const revokedBeforeMs = await this.call(() => this.redis.get(this.revokedBeforeKey(userId)));
-    return revokedBeforeMs !== null && Math.round(issuedAtUnix * 1000) <= Number(revokedBeforeMs);
+  /**
+   * Both checks of a verified access token in one round trip: the token is denylisted, or
+   * `revokeAllForUser` ran at or after `issuedAtUnix` (seconds, fractional).
+   */
+  async isAccessTokenRevoked(token: string, userId: number, issuedAtUnix: number): Promise<boolean> {
+    const [denylisted, revokedBeforeMs] = await this.call(() => this.redis.mget(this.denylistKey(token), this.revokedBeforeKey(userId)));
+    return denylisted !== null || (revokedBeforeMs !== null && Math.round(issuedAtUnix * 1000) <= Number(revokedBeforeMs));
   }
 
   private denylistKey(token: string): string {
