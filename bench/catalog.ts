@@ -3,10 +3,11 @@
  * the same run.
  *
  * Builds a database with BENCH_MOVIES (100,000) synthetic movies through the real seed command
- * (`npm run seed -- --synthetic N`), then starts two servers on it, each in a process of its own:
- * the API (`src/main.ts`) and the bare `node:http` + `pg` baseline of bench/catalog-baseline.ts,
- * which runs the same SQL. Each scenario runs against one, then the other, for BENCH_SECONDS after a
- * short warm-up, with BENCH_CONNECTIONS concurrent clients (autocannon):
+ * (`npm run seed -- --synthetic N`), then starts three servers on it, each in a process of its
+ * own: the API (`src/main.ts`) as deployed, the API with its page cache off
+ * (`CATALOG_CACHE_TTL=0`), and the bare `node:http` + `pg` baseline of bench/catalog-baseline.ts,
+ * which runs the same SQL. Each scenario runs against one server at a time, for BENCH_SECONDS
+ * after a short warm-up, with BENCH_CONNECTIONS concurrent clients (autocannon):
  *
  * - detail:   GET /movies/{uuid}/ over 1,000 movies, as a signed-in user (the baseline, too,
  *             verifies the token and reads the caller's row with the auth layer's query)
@@ -15,10 +16,12 @@
  * - filtered: GET /movies/?genre=drama&year_from=1990&imdb_min=7&sort=-imdb
  * - search:   GET /movies/?search=... over 200 terms taken from the data (star and director names,
  *             title words), as a search box would send them
+ * - search, new terms: some 20,000 other terms, each sent once to each server (no cache helps)
  *
  * Targets on the 2-core machine: detail and list pages at least half of the baseline's requests
- * per second; search p99 under 50 ms at 20 clients (saturating). Needs the PostgreSQL of BENCH_DATABASE_URL
- * (default: the local one, user postgres) and the Redis of REDIS_URL; rate limits are off.
+ * per second (judged with the API's cache off: the baseline has none); search p99 under 50 ms at
+ * 20 clients (saturating). Needs the PostgreSQL of BENCH_DATABASE_URL (default: the local one,
+ * user postgres) and the Redis of REDIS_URL; rate limits are off.
  */
 import autocannon, { type Result } from 'autocannon';
 import { once } from 'node:events';
