@@ -51,13 +51,8 @@ export function syntheticCount(text: string): number {
   return count;
 }
 
-/**
- * Runs the catalog step the arguments ask for (the demo catalog when none) and reports it.
- *
- * @returns how many movies it added.
- */
-export async function runCatalogSteps(app: INestApplicationContext, args: CatalogArguments, out: NodeJS.WriteStream = process.stdout): Promise<number> {
-  let added = 0;
+/** Runs the catalog step the arguments ask for (the demo catalog when none) and reports it. */
+export async function runCatalogSteps(app: INestApplicationContext, args: CatalogArguments, out: NodeJS.WriteStream = process.stdout): Promise<void> {
   const catalog = app.get(CatalogSeedService);
   const synthetic = args.synthetic === undefined ? null : syntheticCount(args.synthetic);
   if (args.movies !== undefined) {
@@ -65,20 +60,16 @@ export async function runCatalogSteps(app: INestApplicationContext, args: Catalo
     const report = await catalog.importCsv(args.movies, (fraction, rows) => bar.update(fraction, rows));
     bar.finish(report.rows);
     out.write(importSummary(args.movies, report));
-    added += report.inserted;
   }
   if (synthetic !== null) {
     const started = performance.now();
     const outcome = await catalog.buildSynthetic(synthetic, (step) => out.write(`synthetic catalog: ${step}...\n`));
     out.write(`synthetic catalog: ${outcome.inserted} movies added, ${synthetic - outcome.inserted} were there (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-    added += outcome.inserted;
   }
   if (args.movies === undefined && synthetic === null) {
     const outcome = await catalog.seedDemoCatalog();
     out.write(outcome === 'catalog-not-empty' ? 'demo catalog: the catalog has movies, left as it is\n' : `demo catalog: ${outcome.inserted} movies added\n`);
-    if (outcome !== 'catalog-not-empty') added += outcome.inserted;
   }
-  return added;
 }
 
 export function importSummary(path: string, report: ImportReport): string {

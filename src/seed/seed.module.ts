@@ -8,7 +8,7 @@ import { CatalogSeedService } from './catalog-seed.service';
 import { SeedRepository } from './seed.repository';
 import { SeedService } from './seed.service';
 
-/** What `npm run seed` needs: configuration and PostgreSQL (no queues, no HTTP; Redis only briefly, see `seed.ts`). */
+/** What `npm run seed` needs: configuration and PostgreSQL (no Redis, no queues, no HTTP). */
 @Module({
   imports: [ConfigModule, DatabaseModule],
   providers: [SeedService, SeedRepository, PasswordHasher, CatalogSeedService, CatalogImportRepository, CatalogNamesRepository],

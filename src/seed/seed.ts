@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { type AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { bumpCatalogVersion } from '../modules/catalog/movie-page-cache';
 import { CATALOG_HELP, CATALOG_OPTIONS, runCatalogSteps, syntheticCount } from './catalog-cli';
 import { SeedModule } from './seed.module';
 import { type AdminOutcome, SeedService } from './seed.service';
@@ -50,32 +48,9 @@ async function main(): Promise<void> {
     process.stdout.write('user groups: ADMIN=1, USER=2, MODERATOR=3\n');
     const outcome = await seed.ensureAdmin(config.admin);
     process.stdout.write(`${ADMIN_MESSAGES[outcome](config.admin.email)}\n`);
-    const added = await runCatalogSteps(app, values);
-    if (added > 0) await invalidateCatalogCache(config);
+    await runCatalogSteps(app, values);
   } finally {
     await app.close();
-  }
-}
-
-/**
- * Running APIs cache the ids of list pages (`MoviePageCache`): movies added here must show in
- * them now, not once those pages expire. Redis is needed for nothing else here, so a Redis that
- * cannot be reached is reported, not fatal.
- */
-async function invalidateCatalogCache(config: AppConfig): Promise<void> {
-  if (config.catalogCacheTtl === 0) return;
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await bumpCatalogVersion(redis, config.redisPrefix);
-    process.stdout.write('catalog cache: invalidated\n');
-  } catch (error) {
-    process.stderr.write(
-      `catalog cache: not invalidated (${(error as Error).message}); running APIs may list the catalog as it was for up to ${config.catalogCacheTtl} s\n`,
-    );
-  } finally {
-    redis.disconnect();
   }
 }
 

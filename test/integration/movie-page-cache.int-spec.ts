@@ -1,18 +1,21 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
 import { loadConfig } from '../../src/core/config/app-config';
-import { bumpCatalogVersion, catalogVersionKey, MoviePageCache } from '../../src/modules/catalog/movie-page-cache';
+import { MoviePageCache } from '../../src/modules/catalog/movie-page-cache';
 import { parseSort } from '../../src/modules/catalog/movie-sort';
+import { CatalogSeedService } from '../../src/seed/catalog-seed.service';
 import { createTestDatabase } from '../utils/database';
 import { deleteRedisKeys } from '../utils/redis';
+import { createSeedContext, type SeedContext } from '../utils/seed';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ROOT = resolve(__dirname, '../..');
 const SORT = parseSort(undefined);
 const WINDOW = { offset: 0, limit: 10 };
+
+function cacheWith(redis: Redis, prefix: string, ttl = '90'): MoviePageCache {
+  return new MoviePageCache(redis, loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://unused/unused', REDIS_PREFIX: prefix, CATALOG_CACHE_TTL: ttl }));
+}
 
 describe('MoviePageCache (real Redis)', () => {
   let redis: Redis;
@@ -26,131 +29,164 @@ describe('MoviePageCache (real Redis)', () => {
 
   beforeEach(() => {
     prefix = `test-page-cache-${randomBytes(4).toString('hex')}`;
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://unused/unused', REDIS_PREFIX: prefix, CATALOG_CACHE_TTL: '90' });
-    cache = new MoviePageCache(redis, config);
+    cache = cacheWith(redis, prefix);
   });
   afterEach(() => deleteRedisKeys(REDIS_URL, prefix));
 
-  it('starts a catalog version on first use, from the clock, and serves nothing until then', async () => {
-    expect(await cache.read({ search: 'a' }, SORT, WINDOW)).toEqual({ page: null, slot: null });
+  it('stores a page with its version for CATALOG_CACHE_TTL and gives it back', async () => {
+    const key = cache.keyOf({ search: 'a' }, SORT, WINDOW) as string;
+    expect(key.startsWith(`${prefix}:catalog:page:`)).toBe(true);
+    expect(await cache.get(key)).toBeNull();
 
-    const version = Number(await redis.get(catalogVersionKey(prefix)));
-    // Started at the clock in microseconds, then moved on once.
-    expect(version).toBeGreaterThan((Date.now() - 60_000) * 1000);
-    expect((await cache.read({ search: 'a' }, SORT, WINDOW)).slot).toEqual({ key: expect.any(String), version: String(version) });
-  });
+    await cache.set(key, { version: '42', ids: [3, 1, 2], total: 41 });
 
-  it('stores a page under the version read before it was computed, for CATALOG_CACHE_TTL, and serves it back', async () => {
-    await bumpCatalogVersion(redis, prefix);
-    const miss = await cache.read({ search: 'a' }, SORT, WINDOW);
-    expect(miss.page).toBeNull();
-
-    await cache.write(miss.slot, { ids: [3, 1, 2], total: 41 });
-
-    expect((await cache.read({ search: 'a' }, SORT, WINDOW)).page).toEqual({ ids: [3, 1, 2], total: 41 });
-    const ttl = await redis.ttl((miss.slot as { key: string }).key);
+    expect(await cache.get(key)).toEqual({ version: '42', ids: [3, 1, 2], total: 41 });
+    const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(80);
     expect(ttl).toBeLessThanOrEqual(90);
   });
 
-  it('keys pages by the filters given (in any order), the sort and the window', async () => {
-    await bumpCatalogVersion(redis, prefix);
-    const slot = async (...args: Parameters<MoviePageCache['read']>) => (await cache.read(...args)).slot?.key;
-    const base = await slot({ search: 'a', year: 1999 }, SORT, WINDOW);
+  it('keys pages by the filters given (in any order), the sort and the window', () => {
+    const key = (...args: Parameters<MoviePageCache['keyOf']>) => cache.keyOf(...args);
+    const base = key({ search: 'a', year: 1999 }, SORT, WINDOW);
 
-    expect(await slot({ year: 1999, search: 'a', genre: undefined }, SORT, WINDOW)).toBe(base);
+    expect(key({ year: 1999, search: 'a', genre: undefined }, SORT, WINDOW)).toBe(base);
     const others = [
-      await slot({ search: 'a', year: 2000 }, SORT, WINDOW),
-      await slot({ search: 'a', yearFrom: 1999 }, SORT, WINDOW),
-      await slot({ search: 'A', year: 1999 }, SORT, WINDOW),
-      await slot({ search: 'a', year: 1999 }, parseSort('-year'), WINDOW),
-      await slot({ search: 'a', year: 1999 }, SORT, { offset: 10, limit: 10 }),
-      await slot({ search: 'a', year: 1999 }, SORT, { offset: 0, limit: 20 }),
+      key({ search: 'a', year: 2000 }, SORT, WINDOW),
+      key({ search: 'a', yearFrom: 1999 }, SORT, WINDOW),
+      key({ search: 'A', year: 1999 }, SORT, WINDOW),
+      key({ search: 'a', year: 1999 }, parseSort('-year'), WINDOW),
+      key({ search: 'a', year: 1999 }, SORT, { offset: 10, limit: 10 }),
+      key({ search: 'a', year: 1999 }, SORT, { offset: 0, limit: 20 }),
     ];
     expect(new Set([base, ...others]).size).toBe(7);
   });
 
-  it('misses after an invalidation, even for a page computed before it and stored after it', async () => {
-    await bumpCatalogVersion(redis, prefix);
-    const before = await cache.read({ search: 'a' }, SORT, WINDOW);
-    await cache.write(before.slot, { ids: [1], total: 1 });
-    // A reader computes a page from the old data...
-    const racing = await cache.read({ search: 'b' }, SORT, WINDOW);
-
-    await cache.invalidate();
-    // ...and stores it after the write's invalidation.
-    await cache.write(racing.slot, { ids: [2], total: 1 });
-
-    expect((await cache.read({ search: 'a' }, SORT, WINDOW)).page).toBeNull();
-    expect((await cache.read({ search: 'b' }, SORT, WINDOW)).page).toBeNull();
-  });
-
-  it('takes a malformed entry for a miss', async () => {
-    await bumpCatalogVersion(redis, prefix);
-    const { slot } = await cache.read({ search: 'a' }, SORT, WINDOW);
-    const key = (slot as { key: string }).key;
-    const version = (slot as { version: string }).version;
-
-    for (const garbage of ['not json', '[]', JSON.stringify({ version, total: 1 }), JSON.stringify({ version, total: 1, ids: ['1; DROP'] }), JSON.stringify({ version: 1, total: 1, ids: [1] })]) {
-      await redis.set(key, garbage);
-      expect((await cache.read({ search: 'a' }, SORT, WINDOW)).page).toBeNull();
+  it('takes a malformed entry for no entry', async () => {
+    const key = cache.keyOf({ search: 'a' }, SORT, WINDOW) as string;
+    const garbage = [
+      'not json',
+      '[]',
+      JSON.stringify({ version: '1', total: 1 }),
+      JSON.stringify({ version: '1', total: 1, ids: ['1; DROP'] }),
+      JSON.stringify({ version: 1, total: 1, ids: [1] }),
+      JSON.stringify({ version: '1', total: 1.5, ids: [1] }),
+    ];
+    for (const entry of garbage) {
+      await redis.set(key, entry);
+      expect(await cache.get(key)).toBeNull();
     }
   });
 
-  it('does nothing with CATALOG_CACHE_TTL=0', async () => {
-    const off = new MoviePageCache(redis, loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://unused/unused', REDIS_PREFIX: prefix, CATALOG_CACHE_TTL: '0' }));
-    expect(off.enabled).toBe(false);
-    await off.invalidate();
-    expect(await off.read({ search: 'a' }, SORT, WINDOW)).toEqual({ page: null, slot: null });
-    expect(await redis.exists(catalogVersionKey(prefix))).toBe(0);
+  it('is off with CATALOG_CACHE_TTL=0: no key, so nothing is read or written', () => {
+    expect(cacheWith(redis, prefix, '0').keyOf({ search: 'a' }, SORT, WINDOW)).toBeNull();
+  });
+
+  it('answers "no entry" at once when Redis cannot be reached, and writes nothing', async () => {
+    const unreachable = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    unreachable.on('error', () => undefined);
+    try {
+      const away = cacheWith(unreachable, prefix);
+      const key = away.keyOf({ search: 'a' }, SORT, WINDOW) as string;
+      const started = performance.now();
+      await away.set(key, { version: '1', ids: [1], total: 1 });
+      expect(await away.get(key)).toBeNull();
+      expect(performance.now() - started).toBeLessThan(250);
+    } finally {
+      unreachable.disconnect();
+    }
   });
 });
 
-describe('npm run seed and the page cache', () => {
-  /** Runs the seed command from the sources, as `npm run seed` runs the build. */
-  async function seed(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/seed/seed.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'test', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, stdout, stderr };
-  }
+describe('catalog_state.version (migration CatalogVersion)', () => {
+  let context: SeedContext;
+  let url: string;
+  let drop: () => Promise<void>;
+  let db: Client;
 
-  it('invalidates the cached pages after adding movies, and only then; an unreachable Redis is reported, not fatal', async () => {
-    const database = await createTestDatabase();
-    const prefix = `test-seed-cache-${randomBytes(4).toString('hex')}`;
-    const redis = new Redis(REDIS_URL);
+  const version = async (client: Client = db) => BigInt((await client.query<{ version: string }>(`SELECT version::text FROM catalog_state`)).rows[0].version);
+
+  /** How far `work` moves the version. */
+  const bumps = async (work: () => Promise<unknown>) => {
+    const before = await version();
+    await work();
+    return Number((await version()) - before);
+  };
+
+  beforeAll(async () => {
+    ({ url, drop } = await createTestDatabase());
+    db = new Client({ connectionString: url });
+    await db.connect();
+    await db.query(`INSERT INTO certifications (name) VALUES ('PG')`);
+    await db.query(`INSERT INTO genres (name) VALUES ('Drama'), ('Noir')`);
+    await db.query(`INSERT INTO stars (name) VALUES ('Some Star')`);
+    await db.query(`INSERT INTO directors (name) VALUES ('Some Director')`);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await drop?.();
+    await context?.close();
+  });
+
+  const insertMovie = (name: string) =>
+    db.query<{ id: number }>(
+      `INSERT INTO movies (name, year, time, imdb, votes, description, price, certification_id)
+       SELECT $1, 2001, 99, 7.0, 10, 'A movie.', 1.00, id FROM certifications WHERE name = 'PG' RETURNING id`,
+      [name],
+    );
+
+  it('moves on once per transaction that changes what lists show, at its commit', async () => {
+    expect(await bumps(() => insertMovie('One'))).toBe(1);
+    // Several statements and rows in one transaction: one bump, visible only once committed.
+    const other = new Client({ connectionString: url });
+    await other.connect();
     try {
-      const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix };
-      const csv = join(ROOT, 'test', 'fixtures', 'catalog-crlf-bom.csv');
-
-      const first = await seed(env, ['--movies', csv]);
-      expect(first).toMatchObject({ code: 0 });
-      expect(first.stdout).toContain('catalog cache: invalidated');
-      const version = await redis.get(catalogVersionKey(prefix));
-      expect(version).not.toBeNull();
-
-      // Nothing added the second time: nothing to invalidate.
-      const again = await seed(env, ['--movies', csv]);
-      expect(again.code).toBe(0);
-      expect(again.stdout).not.toContain('catalog cache');
-      expect(await redis.get(catalogVersionKey(prefix))).toBe(version);
-
-      // Movies added while Redis cannot be reached: the seed still succeeds, and says what it means.
-      const unreachable = await seed({ ...env, REDIS_URL: 'redis://127.0.0.1:1' }, ['--synthetic', '3']);
-      expect(unreachable.code).toBe(0);
-      expect(unreachable.stdout).toContain('synthetic catalog: 3 movies added');
-      expect(unreachable.stderr).toMatch(/catalog cache: not invalidated \(.+\); running APIs may list the catalog as it was for up to 600 s/);
+      const committed = await version();
+      await db.query('BEGIN');
+      await insertMovie('Two');
+      await insertMovie('Three');
+      await db.query(`INSERT INTO movies_genres (movie_id, genre_id) SELECT m.id, g.id FROM movies m, genres g WHERE m.name IN ('Two', 'Three')`);
+      expect(await version(other)).toBe(committed);
+      await db.query('COMMIT');
+      expect(await version(other)).toBe(committed + 1n);
     } finally {
-      await redis.quit();
-      await deleteRedisKeys(REDIS_URL, prefix);
-      await database.drop();
+      await other.end();
     }
-  }, 120_000);
+    // A rolled-back change moves nothing.
+    expect(await bumps(async () => {
+      await db.query('BEGIN');
+      await insertMovie('Never');
+      await db.query('ROLLBACK');
+    })).toBe(0);
+  });
+
+  it.each([
+    ['a movie update', `UPDATE movies SET price = 2.00 WHERE name = 'One'`],
+    ['a link', `INSERT INTO movies_genres (movie_id, genre_id) SELECT m.id, g.id FROM movies m, genres g WHERE m.name = 'One' AND g.name = 'Noir'`],
+    ['a link removed', `DELETE FROM movies_genres WHERE genre_id = (SELECT id FROM genres WHERE name = 'Noir')`],
+    ['a genre renamed', `UPDATE genres SET name = 'Film Noir' WHERE name = 'Noir'`],
+    ['a star renamed', `UPDATE stars SET name = 'Star Renamed' WHERE name = 'Some Star'`],
+    ['a director deleted', `DELETE FROM directors WHERE name = 'Some Director'`],
+    ['a certification renamed', `UPDATE certifications SET name = 'PG' WHERE name = 'PG'`],
+    ['a movie deleted', `DELETE FROM movies WHERE name = 'Three'`],
+    ['a truncate', `TRUNCATE movies_directors`],
+  ])('moves on for %s', async (_label, sql) => {
+    expect(await bumps(() => db.query(sql))).toBe(1);
+  });
+
+  it('stays for a new genre, star, director or certification, which no list shows until a movie links it', async () => {
+    expect(await bumps(() => db.query(`INSERT INTO genres (name) VALUES ('Western')`))).toBe(0);
+    expect(await bumps(() => db.query(`INSERT INTO stars (name) VALUES ('New Star')`))).toBe(0);
+    expect(await bumps(() => db.query(`INSERT INTO directors (name) VALUES ('New Director')`))).toBe(0);
+    expect(await bumps(() => db.query(`INSERT INTO certifications (name) VALUES ('NC-17')`))).toBe(0);
+  });
+
+  it('moves on for the seed command, whose import commits batch by batch', async () => {
+    context = await createSeedContext();
+    const seedDb = context.dataSource;
+    const before = BigInt((await seedDb.query(`SELECT version::text AS v FROM catalog_state`))[0].v);
+    await context.app.get(CatalogSeedService).buildSynthetic(5, () => undefined);
+    const after = BigInt((await seedDb.query(`SELECT version::text AS v FROM catalog_state`))[0].v);
+    expect(after).toBeGreaterThan(before);
+  });
 });

@@ -72,9 +72,9 @@ export interface AppConfig {
   admin: { email: string | null; password: string | null };
   orderTtlMinutes: number;
   /**
-   * `CATALOG_CACHE_TTL`: how long a movie list page's ids and count stay in Redis, in seconds;
-   * every catalog write made through the API or the seed command invalidates them at once, so
-   * this bounds only what writes made behind the service's back (plain SQL) can hide. 0: off.
+   * `CATALOG_CACHE_TTL`: how long a movie list page's ids and count stay in Redis, in seconds
+   * (0: no cache). A page is served only while the catalog is unchanged since it was computed,
+   * so this bounds Redis memory, not staleness.
    */
   catalogCacheTtl: number;
   worker: {
@@ -164,7 +164,6 @@ class Reader {
     return value;
   }
 
-  /** A duration such as `60m`, `7d`, `3600` (seconds), `30s` or `12h`, in seconds. */
   /** Seconds, from `30s`, `60m`, `12h`, `7d` or a plain number; `0` only with `allowZero`. */
   duration(name: string, fallback: string, options: { allowZero?: boolean } = {}): number {
     const value = this.raw(name) ?? fallback;

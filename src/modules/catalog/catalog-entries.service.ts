@@ -4,7 +4,6 @@ import { isUniqueViolation } from '../../core/database/postgres-errors';
 import { CATALOG_MESSAGES } from './catalog.messages';
 import { type DirectorItem, type GenreListItem, message, type MessageResponse, type NamedItem, toDirectorItem, toNamedItem } from './catalog.responses';
 import { CatalogNamesRepository, nameIndexOf, type NameRow, type NameTable } from './catalog-names.repository';
-import { MoviePageCache } from './movie-page-cache';
 
 /** How one kind of named catalog entry is stored and shown. */
 export interface CatalogKind<T, K extends string = string> {
@@ -67,16 +66,12 @@ export type CatalogPage<T, K extends string> = PageMeta & Record<K, T[]>;
  */
 @Injectable()
 export class CatalogEntriesService {
-  constructor(
-    private readonly names: CatalogNamesRepository,
-    private readonly pageCache: MoviePageCache,
-  ) {}
+  constructor(private readonly names: CatalogNamesRepository) {}
 
   /** @throws ConflictException when an entry with the same name, in any case, exists. */
   async create<T>(kind: EditableCatalogKind<T>, name: string): Promise<T> {
     const row = await this.names.insert(kind.table, name);
     if (!row) throw new ConflictException(kind.exists(name));
-    await this.pageCache.invalidate();
     return kind.toResponse(row);
   }
 
@@ -90,8 +85,6 @@ export class CatalogEntriesService {
     try {
       const row = await this.names.rename(kind.table, id, name);
       if (!row) throw new NotFoundException(kind.notFound);
-      // Movies are filtered and searched by these names.
-      await this.pageCache.invalidate();
       return kind.toResponse(row);
     } catch (error) {
       if (isUniqueViolation(error, [nameIndexOf(kind.table)])) throw new ConflictException(kind.exists(name));
@@ -102,7 +95,6 @@ export class CatalogEntriesService {
   /** Deletes the entry and its movie links; the movies stay. @throws NotFoundException */
   async remove(kind: EditableCatalogKind<unknown>, id: number): Promise<MessageResponse> {
     if (!(await this.names.delete(kind.table, id))) throw new NotFoundException(kind.notFound);
-    await this.pageCache.invalidate();
     return message(kind.deleted);
   }
 

@@ -36,7 +36,15 @@ export interface MovieRow {
   stars: Array<{ id: number; name: string }>;
   /** How many movies the filters select, on the rows of a page that counts them (`pageCountsMatches`). */
   total?: number;
+  /** `catalog_state.version` as the statement saw it (see `CATALOG_VERSION`), on the rows of list pages. */
+  catalog_version?: string;
 }
+
+/**
+ * The catalog version (migration `CatalogVersion`) as the statement that selects it sees the
+ * catalog: one statement, one snapshot, so it dates the rows it comes with exactly.
+ */
+const CATALOG_VERSION = `(SELECT s.version::text FROM catalog_state s)`;
 
 /** The filters of `GET /movies/` (reference 5.6 and CONTRACT.md C.1), all ANDed. */
 export interface MovieFilters {
@@ -144,7 +152,7 @@ export function pageCountsMatches(filters: MovieFilters): boolean {
 /**
  * One page of movies: the page's ids first (filtered, ordered, sliced on `movies` alone, so that
  * rows skipped by OFFSET never build their JSON), then their full rows in the same order. With
- * `pageCountsMatches`, every row also carries `total`.
+ * `pageCountsMatches`, every row also carries `total`; every row carries `catalog_version`.
  */
 export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): SqlQuery {
   const params = new Parameters();
@@ -155,7 +163,7 @@ export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[],
   const total = pageCountsMatches(filters) ? ', count(*) OVER ()::int AS total' : '';
   return {
     text: `
-      SELECT ${MOVIE_COLUMNS}${total ? ', page.total' : ''}
+      SELECT ${MOVIE_COLUMNS}${total ? ', page.total' : ''}, ${CATALOG_VERSION} AS catalog_version
         FROM (SELECT m.id${total} FROM movies m ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) page
         JOIN movies m ON m.id = page.id
         JOIN certifications c ON c.id = m.certification_id
@@ -164,11 +172,11 @@ export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[],
   };
 }
 
-/** How many movies the filters select: counted on `movies` alone. */
+/** How many movies the filters select, counted on `movies` alone, and the catalog version counted. */
 export function movieCountQuery(filters: MovieFilters): SqlQuery {
   const params = new Parameters();
   const where = whereClause(filters, params);
-  return { text: `SELECT count(*)::int AS total FROM movies m ${where}`, values: params.values };
+  return { text: `SELECT count(*)::int AS total, ${CATALOG_VERSION} AS catalog_version FROM movies m ${where}`, values: params.values };
 }
 
 export function movieByUuidQuery(uuid: string): SqlQuery {
@@ -186,15 +194,22 @@ export function movieByIdQuery(id: number): SqlQuery {
   };
 }
 
-/** The movies of `ids`, in that order (a cached page's movies); ids of deleted movies give no row. */
+/**
+ * The movies of `ids`, in that order (a cached page's movies), each row with the catalog version;
+ * always at least one row, so that the version comes back even when no id is a movie any more
+ * (such a row has `id` null).
+ */
 export function moviesByIdsQuery(ids: readonly number[]): SqlQuery {
   return {
     name: 'movies-by-ids',
     text: `
-      SELECT ${MOVIE_COLUMNS}
-        FROM unnest($1::int[]) WITH ORDINALITY AS page(id, position)
-        JOIN movies m ON m.id = page.id
-        JOIN certifications c ON c.id = m.certification_id
+      SELECT page.*, ${CATALOG_VERSION} AS catalog_version
+        FROM (SELECT 1) one
+        LEFT JOIN LATERAL (
+          SELECT ${MOVIE_COLUMNS}, p.position
+            FROM unnest($1::int[]) WITH ORDINALITY AS p(id, position)
+            JOIN movies m ON m.id = p.id
+            JOIN certifications c ON c.id = m.certification_id) page ON true
        ORDER BY page.position`,
     values: [ids],
   };

@@ -45,6 +45,13 @@ const JUNCTIONS: Readonly<Record<MovieRelation, { table: string; column: string 
   directors: { table: 'movies_directors', column: 'director_id' },
 };
 
+/** A page of movies, its count and the catalog version they were taken at (null: not one version). */
+export interface MovieRowsPage {
+  rows: MovieRow[];
+  total: number;
+  version: string | null;
+}
+
 /** The unique index of `(lower(name), year, time)`. */
 export const MOVIE_KEY_INDEX = 'unique_movie_constraint';
 
@@ -56,22 +63,27 @@ export class MoviesRepository {
   /**
    * A page of movies and the number of movies the filters select: two queries on two connections
    * at once, or, for a search, one that also counts (see `pageCountsMatches`) unless the page is
-   * past the end.
+   * past the end. `version` is the catalog version the page and its count were both taken at; it
+   * is null for an empty page (no row to say) and when the two statements saw different versions
+   * (a write committed between them).
    */
-  async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
-    const count = async () => (await this.read<{ total: number }>(movieCountQuery(filters)))[0].total;
+  async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<MovieRowsPage> {
+    const count = async () => (await this.read<{ total: number; catalog_version: string }>(movieCountQuery(filters)))[0];
+    const page = () => this.read<MovieRow>(moviePageQuery(filters, sort, window));
     if (!pageCountsMatches(filters)) {
-      const [rows, total] = await Promise.all([this.read<MovieRow>(moviePageQuery(filters, sort, window)), count()]);
-      return { rows, total };
+      const [rows, counted] = await Promise.all([page(), count()]);
+      const agreed = rows.length > 0 && rows[0].catalog_version === counted.catalog_version;
+      return { rows, total: counted.total, version: agreed ? counted.catalog_version : null };
     }
-    const rows = await this.read<MovieRow>(moviePageQuery(filters, sort, window));
-    if (rows.length > 0) return { rows, total: rows[0].total as number };
-    return { rows, total: window.offset === 0 ? 0 : await count() };
+    const rows = await page();
+    if (rows.length > 0) return { rows, total: rows[0].total as number, version: rows[0].catalog_version as string };
+    return { rows, total: window.offset === 0 ? 0 : (await count()).total, version: null };
   }
 
-  /** The movies of `ids` in that order; a deleted movie's id gives no row. */
-  findByIds(ids: readonly number[]): Promise<MovieRow[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.read<MovieRow>(moviesByIdsQuery(ids));
+  /** The movies of `ids` in that order (a deleted movie's id gives no row), and the catalog version they were read at. */
+  async findByIds(ids: readonly number[]): Promise<{ rows: MovieRow[]; version: string }> {
+    const rows = await this.read<MovieRow & { id: number | null }>(moviesByIdsQuery(ids));
+    return { rows: rows.filter((row) => row.id !== null), version: rows[0].catalog_version as string };
   }
 
   async findByUuid(uuid: string): Promise<MovieRow | null> {
@@ -166,6 +178,8 @@ export class MoviesRepository {
   /**
    * Runs a read on a pooled connection of TypeORM's own pool, through node-postgres directly:
    * TypeORM's `query()` cannot name a statement, and a named one is prepared once per connection.
+   * Prepared statements live in the database session: behind PgBouncer, use session pooling, or
+   * PgBouncer 1.21+ with `max_prepared_statements` in transaction pooling.
    */
   private async read<T>(query: SqlQuery): Promise<T[]> {
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;

@@ -60,7 +60,7 @@ export class MoviesService {
       director: query.director,
       certification: query.certification,
     };
-    const { rows, total } = await this.findPage(filters, parseSort(query.sort), pageWindow(query));
+    const { rows, total } = await this.cachedPage(filters, parseSort(query.sort), pageWindow(query));
     // `year` and `imdb` are dropped from links when 0, as they are ignored then; the ranges are
     // sent as text so that a bound of 0 stays.
     const links = [
@@ -91,7 +91,7 @@ export class MoviesService {
   async listByGenre(genreId: number, query: PaginationQueryDto, url: string): Promise<GenreMoviesPage> {
     const genre = await this.names.findById('genres', genreId);
     if (!genre) throw new NotFoundException(CATALOG_MESSAGES.genreNotFound);
-    const { rows, total } = await this.findPage({ genreId }, parseSort(undefined), pageWindow(query));
+    const { rows, total } = await this.cachedPage({ genreId }, parseSort(undefined), pageWindow(query));
     return { ...pageMeta(url, query, total), id: genre.id, name: genre.name, movies: rows.map(toMovieResponse) };
   }
 
@@ -110,7 +110,7 @@ export class MoviesService {
    */
   async create(input: CreateMovieDto): Promise<MovieResponse> {
     const key: MovieKey = { name: input.name, year: input.year, time: input.time };
-    const created = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       if (await this.movies.keyTaken(manager, key)) throw keyConflict(key);
       const [certificationId] = await this.resolveNames(manager, 'certifications', [input.certification]);
       const related = await this.resolveRelations(manager, input);
@@ -131,8 +131,6 @@ export class MoviesService {
       for (const [relation, ids] of related) await this.movies.addLinks(manager, movieId, relation, ids);
       return this.load(manager, movieId);
     });
-    await this.pageCache.invalidate();
-    return created;
   }
 
   /**
@@ -143,7 +141,7 @@ export class MoviesService {
    * @throws ConflictException when the new name, year and time are another movie's.
    */
   async update(uuid: string, input: UpdateMovieDto): Promise<MovieResponse> {
-    const updated = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.movies.lockByUuid(manager, uuid);
       if (!current) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
       const key: MovieKey = { name: input.name ?? current.name, year: input.year ?? current.year, time: input.time ?? current.time };
@@ -165,8 +163,6 @@ export class MoviesService {
       for (const [relation, ids] of related) await this.movies.replaceLinks(manager, current.id, relation, ids);
       return this.load(manager, current.id);
     });
-    await this.pageCache.invalidate();
-    return updated;
   }
 
   /**
@@ -183,22 +179,24 @@ export class MoviesService {
       if (await this.movies.isOrderedOrPurchased(manager, movie.id)) throw new BadRequestException(CATALOG_MESSAGES.moviePurchased);
       await this.movies.delete(manager, movie.id);
     });
-    await this.pageCache.invalidate();
     return message(CATALOG_MESSAGES.movieDeleted);
   }
 
   /**
-   * A page and its count, through the page cache: a cached page's movies are read by id, and a
-   * page whose movies are no longer all there (deleted behind the cache's back) is computed anew.
+   * A page and its count, through the page cache: a cached page is served when the catalog
+   * version its movies are read at is still the one it was computed at (see `MoviePageCache`).
    */
-  private async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
-    const lookup = await this.pageCache.read(filters, sort, window);
-    if (lookup.page) {
-      const rows = await this.movies.findByIds(lookup.page.ids);
-      if (rows.length === lookup.page.ids.length) return { rows, total: lookup.page.total };
+  private async cachedPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
+    const key = this.pageCache.keyOf(filters, sort, window);
+    const cached = key === null ? null : await this.pageCache.get(key);
+    if (cached) {
+      const current = await this.movies.findByIds(cached.ids);
+      if (current.version === cached.version) return { rows: current.rows, total: cached.total };
     }
     const page = await this.movies.findPage(filters, sort, window);
-    await this.pageCache.write(lookup.slot, { ids: page.rows.map((row) => row.id), total: page.total });
+    if (key !== null && page.version !== null) {
+      await this.pageCache.set(key, { version: page.version, ids: page.rows.map((row) => row.id), total: page.total });
+    }
     return page;
   }
 
