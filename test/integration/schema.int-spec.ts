@@ -90,6 +90,23 @@ const EXPECTED_COLUMNS: Record<string, Record<string, string>> = {
     attempts: 'int4',
     last_error: 'text',
   },
+  catalog_state: { id: 'int2', version: 'int8' },
+  movie_reactions: { user_id: 'int4', movie_id: 'int4', reaction: 'reactionenum', created_at: 'timestamptz', updated_at: 'timestamptz' },
+  movie_ratings: { user_id: 'int4', movie_id: 'int4', score: 'int2', created_at: 'timestamptz', updated_at: 'timestamptz' },
+  favorites: { user_id: 'int4', movie_id: 'int4', created_at: 'timestamptz' },
+  comments: { id: 'int4', movie_id: 'int4', user_id: 'int4', parent_id: 'int4', text: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+  comment_likes: { user_id: 'int4', comment_id: 'int4', created_at: 'timestamptz' },
+  notifications: {
+    id: 'int4',
+    user_id: 'int4',
+    type: 'varchar',
+    message: 'text',
+    actor_id: 'int4',
+    movie_id: 'int4',
+    comment_id: 'int4',
+    created_at: 'timestamptz',
+    read_at: 'timestamptz',
+  },
 };
 
 const EXPECTED_ENUMS: Record<string, string[]> = {
@@ -97,6 +114,7 @@ const EXPECTED_ENUMS: Record<string, string[]> = {
   genderenum: ['MAN', 'WOMAN'],
   orderstatusenum: ['PENDING', 'PAID', 'CANCELLED', 'REFUNDED'],
   paymentstatusenum: ['SUCCESSFUL', 'CANCELLED', 'REFUNDED'],
+  reactionenum: ['like', 'dislike'],
 };
 
 describe('database schema (migrations)', () => {

@@ -10,6 +10,12 @@ import { Director } from '../../modules/catalog/entities/director.entity';
 import { Genre } from '../../modules/catalog/entities/genre.entity';
 import { Movie } from '../../modules/catalog/entities/movie.entity';
 import { Star } from '../../modules/catalog/entities/star.entity';
+import { Comment } from '../../modules/engagement/entities/comment.entity';
+import { CommentLike } from '../../modules/engagement/entities/comment-like.entity';
+import { Favorite } from '../../modules/engagement/entities/favorite.entity';
+import { MovieRating } from '../../modules/engagement/entities/movie-rating.entity';
+import { MovieReaction } from '../../modules/engagement/entities/movie-reaction.entity';
+import { Notification } from '../../modules/notifications/entities/notification.entity';
 import { Order } from '../../modules/orders/entities/order.entity';
 import { OrderItem } from '../../modules/orders/entities/order-item.entity';
 import { Purchase } from '../../modules/orders/entities/purchase.entity';
@@ -48,5 +54,11 @@ export const ENTITIES: Function[] = [
   CheckoutSession,
   PaymentEvent,
   Refund,
+  MovieReaction,
+  MovieRating,
+  Favorite,
+  Comment,
+  CommentLike,
+  Notification,
   OutboxMessage,
 ];
