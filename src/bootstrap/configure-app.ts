@@ -5,6 +5,7 @@ import type { AppConfig } from '../core/config/app-config';
 import { AccessLog } from '../core/logging/access-log';
 import { type AppLogger, createLogger } from '../core/logging/logger';
 import { requestIdFor } from '../core/logging/request-id';
+import { setupQueueDashboard } from './queue-dashboard';
 import { setupSwagger } from './swagger';
 
 /**
@@ -32,6 +33,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.enableShutdownHooks();
   installHttpFoundation(app);
   setupSwagger(app, config);
+  setupQueueDashboard(app, config);
   await app.init();
   return app;
 }
