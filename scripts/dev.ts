@@ -205,6 +205,7 @@ class Launcher {
           : `Online Cinema API did not report ready within ${READY_TIMEOUT_MS / 1000} s: see its log above (${api}/health/ready/)`,
         `  API         ${api}/`,
         `  API docs    ${api}/docs  (HTTP Basic: ${admin})`,
+        `  Queues      ${api}/admin/queues  (the same)`,
         `  Mail inbox  ${inbox ? inbox.inboxUrl : `none: mail goes to ${config.smtp.host}:${config.smtp.port}`}`,
         `  PostgreSQL  ${database}`,
         `  Redis       ${redactPassword(config.redisUrl)}  (key prefix "${config.redisPrefix}")`,
