@@ -4,8 +4,10 @@
  * same row mapping and the same envelope, and nothing else: no framework, no validation, no
  * logging. The detail route needs a signed-in user in the API, so here too the bearer token's
  * HS256 signature and expiry are checked and the caller's row is read with the auth layer's
- * query before the movie's; the API's Redis revocation checks have no counterpart. What the API
- * costs on top of this is the framework and its checks.
+ * query before the movie's; the API's Redis revocation checks have no counterpart. The list is
+ * public with optional auth in the API: here too a valid token of an active user personalizes the
+ * movies' `my_*` / `is_*` fields (the viewer id is a parameter of the same statements) and any
+ * other header is ignored. What the API costs on top of this is the framework and its checks.
  *
  * Started by bench/catalog.ts as a process of its own: `BASELINE_PORT`, `DATABASE_URL`,
  * `DATABASE_POOL_SIZE`. Prints `listening` once ready.
@@ -38,11 +40,22 @@ function bearerUserId(headers: IncomingHttpHeaders): number | null {
   return claims.type === 'access' && claims.exp > Date.now() / 1000 ? claims.user_id : null;
 }
 
-async function detail(uuid: string, headers: IncomingHttpHeaders): Promise<[number, unknown]> {
-  const userId = bearerUserId(headers);
+/** The id of the active user of a valid token in the headers, or null. */
+async function activeUserId(headers: IncomingHttpHeaders): Promise<number | null> {
+  let userId: number | null;
+  try {
+    userId = bearerUserId(headers);
+  } catch {
+    return null; // a payload that is not JSON: not a token
+  }
   const user = userId === null ? null : (await pool.query<{ isActive: boolean }>(USER_BY_ID, [userId])).rows[0];
-  if (!user?.isActive) return [401, { detail: 'Invalid token' }];
-  const movie = (await pool.query<MovieRow>(movieByUuidQuery(uuid))).rows[0];
+  return user?.isActive ? userId : null;
+}
+
+async function detail(uuid: string, headers: IncomingHttpHeaders): Promise<[number, unknown]> {
+  const userId = await activeUserId(headers);
+  if (userId === null) return [401, { detail: 'Invalid token' }];
+  const movie = (await pool.query<MovieRow>(movieByUuidQuery(uuid, userId))).rows[0];
   return movie ? [200, toMovieResponse(movie)] : [404, { detail: 'Not Found' }];
 }
 
@@ -54,7 +67,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 const optionalNumber = (text: string | null) => (text === null ? undefined : Number(text));
 
-async function list(url: URL): Promise<unknown> {
+async function list(url: URL, headers: IncomingHttpHeaders): Promise<unknown> {
+  const viewer = headers.authorization === undefined ? null : await activeUserId(headers);
   const query = url.searchParams;
   const pageNumber = Number(query.get('page') ?? 1);
   const perPage = Number(query.get('per_page') ?? 10);
@@ -68,7 +82,7 @@ async function list(url: URL): Promise<unknown> {
   const window = { offset: (pageNumber - 1) * perPage, limit: perPage };
   // The repository's plan (MoviesRepository.findPage): a search counts in its page query.
   const count = async () => (await pool.query<{ total: number }>(movieCountQuery(filters))).rows[0].total;
-  const page = pool.query<MovieRow>(moviePageQuery(filters, parseSort(sort), window)).then((result) => result.rows);
+  const page = pool.query<MovieRow>(moviePageQuery(filters, parseSort(sort), window, viewer)).then((result) => result.rows);
   const [rows, total] = pageCountsMatches(filters)
     ? await page.then(async (found) => [found, found[0]?.total ?? (window.offset === 0 ? 0 : await count())] as const)
     : await Promise.all([page, count()]);
@@ -89,7 +103,7 @@ const server = createServer((req, res) => {
   const work = uuid
     ? detail(uuid, req.headers)
     : url.pathname === '/movies/' || url.pathname === '/movies'
-      ? list(url).then((body) => [200, body])
+      ? list(url, req.headers).then((body) => [200, body])
       : Promise.resolve([404, { detail: 'Not Found' }]);
   work.then(
     ([status, body]) => send(res, status as number, body),

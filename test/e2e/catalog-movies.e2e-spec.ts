@@ -8,7 +8,11 @@ import { accessTokenFor, bearer, insertUser } from '../utils/auth';
 import { type CatalogCallers, catalogCallers, createMovie, movieBody, send } from '../utils/catalog';
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
-const MOVIE_KEYS = ['year', 'name', 'imdb', 'description', 'price', 'certification', 'uuid', 'time', 'votes', 'meta_score', 'gross', 'genres', 'directors', 'stars'];
+/** The reference's keys, then the engagement fields of CONTRACT.md C.3. */
+const MOVIE_KEYS = [
+  'year', 'name', 'imdb', 'description', 'price', 'certification', 'uuid', 'time', 'votes', 'meta_score', 'gross', 'genres', 'directors', 'stars',
+  'likes', 'dislikes', 'rating', 'my_reaction', 'my_rating', 'is_favorite', 'is_purchased',
+];
 
 /**
  * One value outside (or exactly on) each bound of the movie rules, with the 422 entry it must
@@ -92,6 +96,13 @@ describe('catalog: movies', () => {
           { name: 'Elliot Page', id: expect.any(Number) },
           { name: 'Tom Hardy', id: expect.any(Number) },
         ],
+        likes: 0,
+        dislikes: 0,
+        rating: { average: null, count: 0 },
+        my_reaction: null,
+        my_rating: null,
+        is_favorite: false,
+        is_purchased: false,
       });
       expect(Object.keys(movie.genres[0])).toEqual(['name', 'id']);
       expect(Object.keys(movie.directors[0])).toEqual(['id', 'name']);

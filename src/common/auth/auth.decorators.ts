@@ -1,14 +1,30 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { UserGroupName } from '../../modules/accounts/entities/user-group.entity';
 import { AUTH_MESSAGES } from './auth.messages';
 import { accessDeniedMessage } from './group-access';
 
 export const IS_PUBLIC_KEY = 'auth:public';
 export const AUTH_GROUPS_KEY = 'auth:groups';
+export const IDENTIFIES_VIEWER_KEY = 'auth:identifies-viewer';
 
 /** The route needs no authentication. Every route carries either this or `@Auth()`. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
+
+/**
+ * A public route that personalizes its answer when the caller shows a valid access token
+ * (`@Viewer()`). A missing, malformed, invalid, expired or revoked token, a token of an inactive
+ * or deleted user, or a revocation check that cannot be made all make the caller anonymous: the
+ * reference ignores the header on public routes, so such a route never answers 401, 403 or 503.
+ */
+export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(IS_PUBLIC_KEY, true),
+    SetMetadata(IDENTIFIES_VIEWER_KEY, true),
+    // OpenAPI's "either scheme": the bearer token, or nothing (the empty requirement).
+    ApiBearerAuth(),
+    ApiSecurity({}),
+  );
 
 /**
  * The route needs an authenticated, active user; with groups, the user must belong to one of

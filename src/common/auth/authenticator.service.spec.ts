@@ -1,4 +1,4 @@
-import { UnauthorizedException } from '@nestjs/common';
+import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { UserGroupName } from '../../modules/accounts/entities/user-group.entity';
 import type { AccessTokenService } from './access-token.service';
 import { AUTH_MESSAGES } from './auth.messages';
@@ -26,6 +26,31 @@ describe('Authenticator', () => {
       revocation as unknown as TokenRevocationService,
       users as unknown as AuthUsersRepository,
     );
+  });
+
+  describe('identify (optional auth)', () => {
+    it('returns the active user of a valid token, and null without a header', async () => {
+      await expect(sut.identify('Bearer tok')).resolves.toBe(activeUser);
+      await expect(sut.identify(undefined)).resolves.toBeNull();
+      expect(accessTokens.verify).toHaveBeenCalledTimes(1);
+    });
+
+    it('makes every refusal anonymous: bad token, revoked, unknown or inactive user, revocation unavailable', async () => {
+      await expect(sut.identify('Basic abc')).resolves.toBeNull();
+      revocation.isAccessTokenRevoked.mockResolvedValueOnce(true);
+      await expect(sut.identify('Bearer tok')).resolves.toBeNull();
+      users.findById.mockResolvedValueOnce(null);
+      await expect(sut.identify('Bearer tok')).resolves.toBeNull();
+      users.findById.mockResolvedValueOnce({ ...activeUser, isActive: false });
+      await expect(sut.identify('Bearer tok')).resolves.toBeNull();
+      revocation.isAccessTokenRevoked.mockRejectedValueOnce(new ServiceUnavailableException(AUTH_MESSAGES.serviceUnavailable));
+      await expect(sut.identify('Bearer tok')).resolves.toBeNull();
+    });
+
+    it('lets an error that is not a refusal through (a database failure)', async () => {
+      users.findById.mockRejectedValueOnce(new Error('connection lost'));
+      await expect(sut.identify('Bearer tok')).rejects.toThrow('connection lost');
+    });
   });
 
   it('returns the active user of a valid token', async () => {

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, HttpException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { UserGroupName } from '../../modules/accounts/entities/user-group.entity';
 import { AccessTokenService } from './access-token.service';
 import { AUTH_MESSAGES } from './auth.messages';
@@ -41,6 +41,22 @@ export class Authenticator {
     ]);
     if (revoked) throw new UnauthorizedException(AUTH_MESSAGES.tokenRevoked);
     return this.requireActive(user);
+  }
+
+  /**
+   * The active user of a valid token, or null (anonymous) for no header and for every refusal
+   * `authenticate` would answer (401, 403, 404, and 503 when revocation cannot be checked): for
+   * `@OptionalAuth()` routes, which must keep working for clients that send a stale token. Other
+   * errors (a database failure) are not refusals and propagate.
+   */
+  async identify(header: string | undefined): Promise<AuthenticatedUser | null> {
+    if (header === undefined) return null;
+    try {
+      return await this.authenticate(header);
+    } catch (error) {
+      if (error instanceof HttpException) return null;
+      throw error;
+    }
   }
 
   /** 404 `User not found.` / 403 `Inactive user.` (reference 1.7, steps 4 and 5). */

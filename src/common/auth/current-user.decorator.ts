@@ -9,3 +9,11 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!user) throw new Error('@CurrentUser() used on a route without @Auth()');
   return user;
 });
+
+/**
+ * The caller of an `@OptionalAuth()` route when they showed a valid token, null for an anonymous
+ * caller. On an `@Auth()` route it is the authenticated user, like `@CurrentUser()`.
+ */
+export const Viewer = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser | null => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().user ?? null;
+});

@@ -52,6 +52,24 @@ export type MailJob =
       /** ISO-8601 timestamp of the refund. */
       date: string;
       refundId: number;
+    }
+  | {
+      template: 'comment-reply';
+      to: string;
+      /** The replier's display name (never an e-mail address). */
+      actorName: string;
+      movieName: string;
+      /** The recipient's comment and the reply, as written. */
+      commentText: string;
+      replyText: string;
+    }
+  | {
+      template: 'comment-like';
+      to: string;
+      /** The liker's display name (never an e-mail address). */
+      actorName: string;
+      movieName: string;
+      commentText: string;
     };
 
 export type MailTemplate = MailJob['template'];

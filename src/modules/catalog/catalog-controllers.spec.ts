@@ -19,12 +19,14 @@ function accessOf(controller: Function): Record<string, unknown> {
 }
 
 const anyone = { public: true };
+/** Public, and personalized for a caller with a valid token (`@OptionalAuth()`). */
+const anyoneIdentified = { public: true, viewer: true };
 const user = { public: false, groups: [] };
 const moderator = { public: false, groups: [UserGroupName.Moderator] };
 
 describe('catalog route access (reference section 0)', () => {
   it('opens the lists, shows details to users and keeps writes for moderators and admins', () => {
-    expect(accessOf(MoviesController)).toEqual({ list: anyone, create: moderator, get: user, update: moderator, remove: moderator });
+    expect(accessOf(MoviesController)).toEqual({ list: anyoneIdentified, create: moderator, get: user, update: moderator, remove: moderator });
     for (const controller of [GenresController, StarsController, DirectorsController]) {
       expect(accessOf(controller)).toEqual({ list: anyone, create: moderator, get: user, update: moderator, remove: moderator });
     }

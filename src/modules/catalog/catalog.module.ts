@@ -18,6 +18,7 @@ import { StarsController } from './stars.controller';
 @Module({
   controllers: [GenresController, StarsController, DirectorsController, CertificationsController, MoviesController],
   providers: [MoviesService, CatalogEntriesService, MoviesRepository, CatalogNamesRepository, MoviePageCache],
-  exports: [MoviesRepository, CatalogNamesRepository],
+  // MoviesService: `GET /favorites/` is the movie list restricted to the caller's favorites.
+  exports: [MoviesRepository, CatalogNamesRepository, MoviesService],
 })
 export class CatalogModule {}

@@ -22,7 +22,16 @@ export interface GenreListItem extends NamedItem {
   total_movies: number;
 }
 
-/** `MovieDetailSchema`, key order included (reference 5.1). */
+/** A movie's users' ratings: the average rounded to two decimals (null when nobody rated) and how many rated. */
+export interface RatingSummary {
+  average: number | null;
+  count: number;
+}
+
+/**
+ * `MovieDetailSchema`, key order included (reference 5.1), then the engagement fields of
+ * CONTRACT.md C.3; the `my_*` / `is_*` ones are the caller's (null / false when anonymous).
+ */
 export interface MovieResponse {
   year: number;
   name: string;
@@ -38,6 +47,13 @@ export interface MovieResponse {
   genres: NamedItem[];
   directors: DirectorItem[];
   stars: NamedItem[];
+  likes: number;
+  dislikes: number;
+  rating: RatingSummary;
+  my_reaction: 'like' | 'dislike' | null;
+  my_rating: number | null;
+  is_favorite: boolean;
+  is_purchased: boolean;
 }
 
 export function message(text: string): MessageResponse {
@@ -68,5 +84,12 @@ export function toMovieResponse(row: MovieRow): MovieResponse {
     genres: row.genres.map(toNamedItem),
     directors: row.directors.map(toDirectorItem),
     stars: row.stars.map(toNamedItem),
+    likes: row.likes,
+    dislikes: row.dislikes,
+    rating: { average: row.rating.average, count: row.rating.count },
+    my_reaction: row.my_reaction,
+    my_rating: row.my_rating,
+    is_favorite: row.is_favorite,
+    is_purchased: row.is_purchased,
   };
 }

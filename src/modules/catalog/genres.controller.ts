@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, Public } from '../../common/auth/auth.decorators';
+import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { PaginationQueryDto } from '../../common/http/pagination';
 import { RequestUrl } from '../../common/http/request-url.decorator';
 import { RulePipe } from '../../common/validation/request-validation.pipe';
@@ -36,8 +38,13 @@ export class GenresController {
 
   @Auth()
   @Get(':genre_id')
-  get(@Param('genre_id', genreId()) id: number, @Query() query: PaginationQueryDto, @RequestUrl() url: string): Promise<GenreMoviesPage> {
-    return this.movies.listByGenre(id, query, url);
+  get(
+    @Param('genre_id', genreId()) id: number,
+    @Query() query: PaginationQueryDto,
+    @RequestUrl() url: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<GenreMoviesPage> {
+    return this.movies.listByGenre(id, query, url, user.id);
   }
 
   @Auth(UserGroupName.Moderator)

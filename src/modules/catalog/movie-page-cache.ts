@@ -5,7 +5,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { InjectConfig } from '../../core/config/config.module';
 import { InjectRedis } from '../../core/redis/redis.module';
 import type { MovieFilters } from './movie-queries';
-import type { SortTerm } from './movie-sort';
+import { type SortTerm, sortsByRating } from './movie-sort';
 
 /** What a cached page holds: its movies' ids in order, the filters' match count, and the catalog version of both. */
 export interface CachedPage {
@@ -47,9 +47,15 @@ export class MoviePageCache {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** The key of a page, or null when the cache is off (`CATALOG_CACHE_TTL=0`). */
+  /**
+   * The key of a page, or null when the page is not cached: the cache is off
+   * (`CATALOG_CACHE_TTL=0`); a user's favorites (personal, and favorites do not move the catalog
+   * version); an order by the users' ratings (ratings do not move it either, so such a page could
+   * be stale).
+   */
   keyOf(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): string | null {
     if (this.config.catalogCacheTtl === 0) return null;
+    if (filters.favoritesOf !== undefined || sortsByRating(sort)) return null;
     // Keys sorted and undefined dropped, so equal queries give equal keys however they were built.
     const definedFilters = Object.fromEntries(
       Object.entries(filters)

@@ -34,6 +34,16 @@ export interface MovieRow {
   genres: Array<{ id: number; name: string }>;
   directors: Array<{ id: number; name: string }>;
   stars: Array<{ id: number; name: string }>;
+  /** Engagement (CONTRACT.md C.3): every user's reactions and ratings of the movie. */
+  likes: number;
+  dislikes: number;
+  /** The users' average score rounded to two decimals (null without ratings) and how many rated. */
+  rating: { average: number | null; count: number };
+  /** The viewer's own engagement: null / false for an anonymous viewer. */
+  my_reaction: 'like' | 'dislike' | null;
+  my_rating: number | null;
+  is_favorite: boolean;
+  is_purchased: boolean;
   /** How many movies the filters select, on the rows of a page that counts them (`pageCountsMatches`). */
   total?: number;
   /** `catalog_state.version` as the statement saw it (see `CATALOG_VERSION`), on the rows of list pages. */
@@ -68,7 +78,12 @@ export interface MovieFilters {
   certification?: string;
   /** The movie belongs to this genre (the movies of `GET /movies/genres/{id}/`). */
   genreId?: number;
+  /** The movie is a favorite of this user (the movies of `GET /favorites/`). */
+  favoritesOf?: number;
 }
+
+/** Who a movie's personal fields (`my_reaction`, `is_favorite`, ...) are for: a user id, or null for anonymous. */
+export type ViewerId = number | null;
 
 /**
  * Each relation as a JSON array built by a correlated subquery: one round trip for a page of
@@ -80,6 +95,26 @@ const relation = (junction: string, column: string, table: string, item: string)
       FROM ${junction} j JOIN ${table} x ON x.id = j.${column}
      WHERE j.movie_id = m.id
   ), '[]'::json)`;
+
+/**
+ * The engagement columns, each a correlated subquery answered from an index
+ * (`ix_movie_reactions_movie_id_reaction`, `ix_movie_ratings_movie_id_score`, and the
+ * `(user_id, movie_id)` keys for the viewer's own rows). `viewer` is the placeholder of the
+ * viewer's id: a statement parameter, so the named statements stay one text for every viewer; a
+ * null viewer matches no row, which gives null / false.
+ */
+const engagementColumns = (viewer: string) => `,
+  (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'like') AS likes,
+  (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'dislike') AS dislikes,
+  (SELECT json_build_object('average', round(avg(r.score), 2)::float8, 'count', count(*)::int)
+     FROM movie_ratings r WHERE r.movie_id = m.id) AS rating,
+  (SELECT r.reaction::text FROM movie_reactions r WHERE r.user_id = ${viewer}::int AND r.movie_id = m.id) AS my_reaction,
+  (SELECT r.score::int FROM movie_ratings r WHERE r.user_id = ${viewer}::int AND r.movie_id = m.id) AS my_rating,
+  EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = ${viewer}::int AND f.movie_id = m.id) AS is_favorite,
+  EXISTS (SELECT 1 FROM purchases p WHERE p.user_id = ${viewer}::int AND p.movie_id = m.id) AS is_purchased`;
+
+/** Every column of a movie row, the viewer's fields for the id in placeholder `viewer`. */
+const movieColumns = (viewer: string) => `${MOVIE_COLUMNS}${engagementColumns(viewer)}`;
 
 const MOVIE_COLUMNS = `
   m.id, m.year, m.name, m.imdb, m.description, m.price::text AS price, c.name AS certification,
@@ -137,6 +172,9 @@ function whereClause(filters: MovieFilters, params: Parameters): string {
   if (filters.genreId !== undefined) {
     add(`EXISTS (SELECT 1 FROM movies_genres j WHERE j.movie_id = m.id AND j.genre_id = ${params.add(filters.genreId)})`);
   }
+  if (filters.favoritesOf !== undefined) {
+    add(`EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = ${params.add(filters.favoritesOf)} AND f.movie_id = m.id)`);
+  }
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
@@ -154,16 +192,17 @@ export function pageCountsMatches(filters: MovieFilters): boolean {
  * rows skipped by OFFSET never build their JSON), then their full rows in the same order. With
  * `pageCountsMatches`, every row also carries `total`; every row carries `catalog_version`.
  */
-export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): SqlQuery {
+export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }, viewer: ViewerId): SqlQuery {
   const params = new Parameters();
   const where = whereClause(filters, params);
   const orderBy = orderByClause(sort);
   const limit = params.add(window.limit);
   const offset = params.add(window.offset);
+  const viewerId = params.add(viewer);
   const total = pageCountsMatches(filters) ? ', count(*) OVER ()::int AS total' : '';
   return {
     text: `
-      SELECT ${MOVIE_COLUMNS}${total ? ', page.total' : ''}, ${CATALOG_VERSION} AS catalog_version
+      SELECT ${movieColumns(viewerId)}${total ? ', page.total' : ''}, ${CATALOG_VERSION} AS catalog_version
         FROM (SELECT m.id${total} FROM movies m ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) page
         JOIN movies m ON m.id = page.id
         JOIN certifications c ON c.id = m.certification_id
@@ -179,18 +218,18 @@ export function movieCountQuery(filters: MovieFilters): SqlQuery {
   return { text: `SELECT count(*)::int AS total, ${CATALOG_VERSION} AS catalog_version FROM movies m ${where}`, values: params.values };
 }
 
-export function movieByUuidQuery(uuid: string): SqlQuery {
+export function movieByUuidQuery(uuid: string, viewer: ViewerId): SqlQuery {
   return {
     name: 'movie-by-uuid',
-    text: `SELECT ${MOVIE_COLUMNS} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
-    values: [uuid],
+    text: `SELECT ${movieColumns('$2')} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
+    values: [uuid, viewer],
   };
 }
 
-export function movieByIdQuery(id: number): SqlQuery {
+export function movieByIdQuery(id: number, viewer: ViewerId): SqlQuery {
   return {
-    text: `SELECT ${MOVIE_COLUMNS} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
-    values: [id],
+    text: `SELECT ${movieColumns('$2')} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
+    values: [id, viewer],
   };
 }
 
@@ -199,18 +238,18 @@ export function movieByIdQuery(id: number): SqlQuery {
  * always at least one row, so that the version comes back even when no id is a movie any more
  * (such a row has `id` null).
  */
-export function moviesByIdsQuery(ids: readonly number[]): SqlQuery {
+export function moviesByIdsQuery(ids: readonly number[], viewer: ViewerId): SqlQuery {
   return {
     name: 'movies-by-ids',
     text: `
       SELECT page.*, ${CATALOG_VERSION} AS catalog_version
         FROM (SELECT 1) one
         LEFT JOIN LATERAL (
-          SELECT ${MOVIE_COLUMNS}, p.position
+          SELECT ${movieColumns('$2')}, p.position
             FROM unnest($1::int[]) WITH ORDINALITY AS p(id, position)
             JOIN movies m ON m.id = p.id
             JOIN certifications c ON c.id = m.certification_id) page ON true
        ORDER BY page.position`,
-    values: [ids],
+    values: [ids, viewer],
   };
 }

@@ -1,5 +1,7 @@
 import { containsPattern } from './movie-queries';
-import { orderByClause, parseSort } from './movie-sort';
+import { orderByClause, parseSort, sortsByRating } from './movie-sort';
+
+const RATING = '(SELECT avg(r.score) FROM movie_ratings r WHERE r.movie_id = m.id)';
 
 describe('movie list sort', () => {
   it.each([
@@ -10,11 +12,19 @@ describe('movie list sort', () => {
     ['-year', 'm.year DESC, m.id DESC'],
     ['+price', 'm.price ASC, m.id ASC'],
     [' -votes , name ', 'm.votes DESC, lower(m.name) ASC, m.id ASC'],
-    ['-imdb,rating,-year,year', 'm.imdb DESC, m.year DESC, m.id DESC'],
+    ['-imdb,-year,year', 'm.imdb DESC, m.year DESC, m.id DESC'],
+    ['rating', `${RATING} ASC NULLS LAST, m.id ASC`],
+    ['-rating,imdb,rating', `${RATING} DESC NULLS LAST, m.imdb ASC, m.id ASC`],
     ['created_at,nope,-name', 'm.created_at ASC, lower(m.name) DESC, m.id DESC'],
     ['constructor,__proto__,-toString', 'm.id DESC'],
   ])('sort=%j orders by %s', (sort, clause) => {
     expect(orderByClause(parseSort(sort))).toBe(clause);
+  });
+
+  it('tells the orders that use the users\' ratings', () => {
+    expect(sortsByRating(parseSort('-year,-rating'))).toBe(true);
+    expect(sortsByRating(parseSort('-imdb,year'))).toBe(false);
+    expect(sortsByRating(parseSort(undefined))).toBe(false);
   });
 });
 

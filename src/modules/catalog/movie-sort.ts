@@ -5,10 +5,13 @@
  *
  * - `name` sorts case-insensitively (`lower(name)`), whatever the database's collation.
  * - `votes` is the IMDb vote count, the catalog's popularity figure.
- * - `rating` is the IMDb rating (`imdb`) for now: there are no user ratings yet.
+ * - `rating` is the users' average score (`movie_ratings`, CONTRACT.md C.1 lists it apart from
+ *   `imdb`); movies nobody rated come last in either direction (`NULLS LAST`). It is computed per
+ *   movie (a correlated aggregate over `ix_movie_ratings_movie_id_score`), so unlike the other
+ *   keys it has no index to scan in order.
  *
  * The order always ends with `id`, in the direction of the last key, so pages never overlap or
- * skip rows, and a single-key order is a scan of that key's `(key, id)` index.
+ * skip rows, and a single-key order on a column is a scan of that key's `(key, id)` index.
  */
 export const SORT_COLUMNS = {
   name: 'lower(m.name)',
@@ -16,7 +19,7 @@ export const SORT_COLUMNS = {
   imdb: 'm.imdb',
   price: 'm.price',
   votes: 'm.votes',
-  rating: 'm.imdb',
+  rating: '(SELECT avg(r.score) FROM movie_ratings r WHERE r.movie_id = m.id)',
   created_at: 'm.created_at',
 } as const;
 
@@ -48,9 +51,15 @@ export function parseSort(sort: string | undefined): SortTerm[] {
   return terms.length > 0 ? terms : NO_KNOWN_KEY;
 }
 
-/** `ORDER BY` body for the terms, with the `id` tie-breaker. */
+/** True when the order uses the users' ratings, which change without moving the catalog version. */
+export function sortsByRating(terms: readonly SortTerm[]): boolean {
+  return terms.some((term) => term.column === SORT_COLUMNS.rating);
+}
+
+/** `ORDER BY` body for the terms, with the `id` tie-breaker; an unrated movie (null average) sorts last. */
 export function orderByClause(terms: readonly SortTerm[]): string {
   const direction = (descending: boolean) => (descending ? 'DESC' : 'ASC');
   const idDescending = terms.length === 0 ? true : terms[terms.length - 1].descending;
-  return [...terms.map((term) => `${term.column} ${direction(term.descending)}`), `m.id ${direction(idDescending)}`].join(', ');
+  const term = ({ column, descending }: SortTerm) => `${column} ${direction(descending)}${column === SORT_COLUMNS.rating ? ' NULLS LAST' : ''}`;
+  return [...terms.map(term), `m.id ${direction(idDescending)}`].join(', ');
 }

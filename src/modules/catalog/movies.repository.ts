@@ -13,6 +13,7 @@ import {
   moviesByIdsQuery,
   pageCountsMatches,
   type SqlQuery,
+  type ViewerId,
 } from './movie-queries';
 import type { SortTerm } from './movie-sort';
 
@@ -65,11 +66,11 @@ export class MoviesRepository {
    * at once, or, for a search, one that also counts (see `pageCountsMatches`) unless the page is
    * past the end. `version` is the catalog version the page and its count were both taken at; it
    * is null for an empty page (no row to say) and when the two statements saw different versions
-   * (a write committed between them).
+   * (a write committed between them). The rows' personal fields are `viewer`'s.
    */
-  async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<MovieRowsPage> {
+  async findPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }, viewer: ViewerId): Promise<MovieRowsPage> {
     const count = async () => (await this.read<{ total: number; catalog_version: string }>(movieCountQuery(filters)))[0];
-    const page = () => this.read<MovieRow>(moviePageQuery(filters, sort, window));
+    const page = () => this.read<MovieRow>(moviePageQuery(filters, sort, window, viewer));
     if (!pageCountsMatches(filters)) {
       const [rows, counted] = await Promise.all([page(), count()]);
       const agreed = rows.length > 0 && rows[0].catalog_version === counted.catalog_version;
@@ -81,18 +82,18 @@ export class MoviesRepository {
   }
 
   /** The movies of `ids` in that order (a deleted movie's id gives no row), and the catalog version they were read at. */
-  async findByIds(ids: readonly number[]): Promise<{ rows: MovieRow[]; version: string }> {
-    const rows = await this.read<MovieRow & { id: number | null }>(moviesByIdsQuery(ids));
+  async findByIds(ids: readonly number[], viewer: ViewerId): Promise<{ rows: MovieRow[]; version: string }> {
+    const rows = await this.read<MovieRow & { id: number | null }>(moviesByIdsQuery(ids, viewer));
     return { rows: rows.filter((row) => row.id !== null), version: rows[0].catalog_version as string };
   }
 
-  async findByUuid(uuid: string): Promise<MovieRow | null> {
-    const rows = await this.read<MovieRow>(movieByUuidQuery(uuid));
+  async findByUuid(uuid: string, viewer: ViewerId): Promise<MovieRow | null> {
+    const rows = await this.read<MovieRow>(movieByUuidQuery(uuid, viewer));
     return rows[0] ?? null;
   }
 
-  async findById(manager: EntityManager, id: number): Promise<MovieRow | null> {
-    const rows = await this.run<MovieRow>(manager, movieByIdQuery(id));
+  async findById(manager: EntityManager, id: number, viewer: ViewerId): Promise<MovieRow | null> {
+    const rows = await this.run<MovieRow>(manager, movieByIdQuery(id, viewer));
     return rows[0] ?? null;
   }
 

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { pageMeta, type PageMeta, PaginationQueryDto, pageWindow } from '../../common/http/pagination';
 import { isUniqueViolation } from '../../core/database/postgres-errors';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CATALOG_MESSAGES } from './catalog.messages';
 import { message, type MessageResponse, type MovieResponse, toMovieResponse } from './catalog.responses';
 import { CatalogNamesRepository, type NameTable } from './catalog-names.repository';
 import type { CreateMovieDto, UpdateMovieDto } from './dto/movie.dto';
 import type { MovieListQueryDto } from './dto/movie-list-query.dto';
 import { MoviePageCache } from './movie-page-cache';
-import type { MovieFilters, MovieRow } from './movie-queries';
+import type { MovieFilters, MovieRow, ViewerId } from './movie-queries';
 import { parseSort, type SortTerm } from './movie-sort';
 import { MOVIE_KEY_INDEX, type MovieKey, type MovieRelation, MoviesRepository, type MovieValues } from './movies.repository';
 
@@ -38,14 +39,18 @@ export class MoviesService {
     private readonly movies: MoviesRepository,
     private readonly names: CatalogNamesRepository,
     private readonly pageCache: MoviePageCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
    * `GET /movies/`: the filtered, sorted page and its count. Links carry every filter given and
-   * `sort` (CONTRACT.md A), the reference's filters first, in its order.
+   * `sort` (CONTRACT.md A), the reference's filters first, in its order. The movies' personal
+   * fields are `viewer`'s; with `scope.favoritesOf`, only that user's favorites are listed
+   * (`GET /favorites/`, with the same filters, sort and links).
    */
-  async list(query: MovieListQueryDto, url: string): Promise<MoviePage> {
+  async list(query: MovieListQueryDto, url: string, viewer: ViewerId, scope: Pick<MovieFilters, 'favoritesOf'> = {}): Promise<MoviePage> {
     const filters: MovieFilters = {
+      ...scope,
       search: query.search,
       year: query.year,
       yearFrom: query.year_from,
@@ -60,7 +65,7 @@ export class MoviesService {
       director: query.director,
       certification: query.certification,
     };
-    const { rows, total } = await this.cachedPage(filters, parseSort(query.sort), pageWindow(query));
+    const { rows, total } = await this.cachedPage(filters, parseSort(query.sort), pageWindow(query), viewer);
     // `year` and `imdb` are dropped from links when 0, as they are ignored then; the ranges are
     // sent as text so that a bound of 0 stays.
     const links = [
@@ -88,27 +93,32 @@ export class MoviesService {
    *
    * @throws NotFoundException `Genre with the given ID was not found.`
    */
-  async listByGenre(genreId: number, query: PaginationQueryDto, url: string): Promise<GenreMoviesPage> {
+  async listByGenre(genreId: number, query: PaginationQueryDto, url: string, viewer: ViewerId): Promise<GenreMoviesPage> {
     const genre = await this.names.findById('genres', genreId);
     if (!genre) throw new NotFoundException(CATALOG_MESSAGES.genreNotFound);
-    const { rows, total } = await this.cachedPage({ genreId }, parseSort(undefined), pageWindow(query));
+    const { rows, total } = await this.cachedPage({ genreId }, parseSort(undefined), pageWindow(query), viewer);
     return { ...pageMeta(url, query, total), id: genre.id, name: genre.name, movies: rows.map(toMovieResponse) };
   }
 
-  /** @throws NotFoundException `Movie with the given ID was not found.` */
-  async get(uuid: string): Promise<MovieResponse> {
-    const row = await this.movies.findByUuid(uuid);
+  /**
+   * The movie, with `viewer`'s personal fields.
+   *
+   * @throws NotFoundException `Movie with the given ID was not found.`
+   */
+  async get(uuid: string, viewer: ViewerId): Promise<MovieResponse> {
+    const row = await this.movies.findByUuid(uuid, viewer);
     if (!row) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
     return toMovieResponse(row);
   }
 
   /**
    * Creates the movie with its certification, genres, directors and stars, found by exact,
-   * case-insensitive name or created, all in one transaction.
+   * case-insensitive name or created, all in one transaction. The answer's personal fields are
+   * `viewer`'s (the moderator's).
    *
    * @throws ConflictException when a movie with the same name (in any case), year and time exists.
    */
-  async create(input: CreateMovieDto): Promise<MovieResponse> {
+  async create(input: CreateMovieDto, viewer: ViewerId): Promise<MovieResponse> {
     const key: MovieKey = { name: input.name, year: input.year, time: input.time };
     return this.dataSource.transaction(async (manager) => {
       if (await this.movies.keyTaken(manager, key)) throw keyConflict(key);
@@ -129,18 +139,19 @@ export class MoviesService {
         })
         .catch(rethrowKeyConflict(key));
       for (const [relation, ids] of related) await this.movies.addLinks(manager, movieId, relation, ids);
-      return this.load(manager, movieId);
+      return this.load(manager, movieId, viewer);
     });
   }
 
   /**
    * Applies the fields present in `input` (the lists replace the movie's links), under a lock on
-   * the movie, with the same rules and conflict check as `create`.
+   * the movie, with the same rules and conflict check as `create`; the answer's personal fields
+   * are `viewer`'s.
    *
    * @throws NotFoundException when there is no such movie.
    * @throws ConflictException when the new name, year and time are another movie's.
    */
-  async update(uuid: string, input: UpdateMovieDto): Promise<MovieResponse> {
+  async update(uuid: string, input: UpdateMovieDto, viewer: ViewerId): Promise<MovieResponse> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.movies.lockByUuid(manager, uuid);
       if (!current) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
@@ -161,7 +172,7 @@ export class MoviesService {
       const related = await this.resolveRelations(manager, input);
       await this.movies.update(manager, current.id, values).catch(rethrowKeyConflict(key));
       for (const [relation, ids] of related) await this.movies.replaceLinks(manager, current.id, relation, ids);
-      return this.load(manager, current.id);
+      return this.load(manager, current.id, viewer);
     });
   }
 
@@ -170,30 +181,49 @@ export class MoviesService {
    *
    * @throws NotFoundException when there is no such movie.
    * @throws BadRequestException with the reference's message for carts, or for orders and purchases.
+   *   Refused for carts, `requesterId` (the moderator or admin) also gets a `movie_in_carts`
+   *   notification (CONTRACT.md C.4).
    */
-  async remove(uuid: string): Promise<MessageResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const movie = await this.movies.lockByUuid(manager, uuid);
-      if (!movie) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
-      if (await this.movies.isInCarts(manager, movie.id)) throw new BadRequestException(CATALOG_MESSAGES.movieInCarts);
-      if (await this.movies.isOrderedOrPurchased(manager, movie.id)) throw new BadRequestException(CATALOG_MESSAGES.moviePurchased);
-      await this.movies.delete(manager, movie.id);
-    });
+  async remove(uuid: string, requesterId?: number): Promise<MessageResponse> {
+    let inCarts: { id: number; name: string } | null = null;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const movie = await this.movies.lockByUuid(manager, uuid);
+        if (!movie) throw new NotFoundException(CATALOG_MESSAGES.movieNotFound);
+        if (await this.movies.isInCarts(manager, movie.id)) {
+          inCarts = movie;
+          throw new BadRequestException(CATALOG_MESSAGES.movieInCarts);
+        }
+        if (await this.movies.isOrderedOrPurchased(manager, movie.id)) throw new BadRequestException(CATALOG_MESSAGES.moviePurchased);
+        await this.movies.delete(manager, movie.id);
+      });
+    } catch (error) {
+      // Written after the rollback, in a transaction of its own, so that it survives the refusal.
+      if (inCarts && requesterId !== undefined) await this.notifications.notifyMovieInCarts(requesterId, inCarts);
+      throw error;
+    }
     return message(CATALOG_MESSAGES.movieDeleted);
   }
 
   /**
    * A page and its count, through the page cache: a cached page is served when the catalog
    * version its movies are read at is still the one it was computed at (see `MoviePageCache`).
+   * The cache holds ids only and the rows are always read fresh, with `viewer`'s personal fields,
+   * so one cached page serves every viewer and engagement counts are never stale.
    */
-  private async cachedPage(filters: MovieFilters, sort: readonly SortTerm[], window: { offset: number; limit: number }): Promise<{ rows: MovieRow[]; total: number }> {
+  private async cachedPage(
+    filters: MovieFilters,
+    sort: readonly SortTerm[],
+    window: { offset: number; limit: number },
+    viewer: ViewerId,
+  ): Promise<{ rows: MovieRow[]; total: number }> {
     const key = this.pageCache.keyOf(filters, sort, window);
     const cached = key === null ? null : await this.pageCache.get(key);
     if (cached) {
-      const current = await this.movies.findByIds(cached.ids);
+      const current = await this.movies.findByIds(cached.ids, viewer);
       if (current.version === cached.version) return { rows: current.rows, total: cached.total };
     }
-    const page = await this.movies.findPage(filters, sort, window);
+    const page = await this.movies.findPage(filters, sort, window, viewer);
     if (key !== null && page.version !== null) {
       await this.pageCache.set(key, { version: page.version, ids: page.rows.map((row) => row.id), total: page.total });
     }
@@ -219,8 +249,8 @@ export class MoviesService {
     return [...new Set(names.map((name) => ids.get(name) as number))];
   }
 
-  private async load(manager: EntityManager, movieId: number): Promise<MovieResponse> {
-    const row = await this.movies.findById(manager, movieId);
+  private async load(manager: EntityManager, movieId: number, viewer: ViewerId): Promise<MovieResponse> {
+    const row = await this.movies.findById(manager, movieId, viewer);
     if (!row) throw new Error(`movie ${movieId} vanished inside its own transaction`);
     return toMovieResponse(row);
   }

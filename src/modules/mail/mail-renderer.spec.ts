@@ -63,4 +63,30 @@ describe('MailRenderer', () => {
     expect(mail.text).toContain('- Tom & Jerry <Remastered> - $9.50');
     expect(mail.text).toContain('Payment ID: 7');
   });
+  it('renders a reply notification with both texts, escaped in HTML and verbatim in text', () => {
+    const mail = sut.render({
+      template: 'comment-reply',
+      to: 'e@example.com',
+      actorName: 'Ann <Smith>',
+      movieName: 'Tom & Jerry',
+      commentText: 'Great film',
+      replyText: 'Agreed & more',
+    });
+
+    expect(mail.subject).toBe('New Reply to Your Comment');
+    expect(mail.html).toContain('<strong>Ann &lt;Smith&gt;</strong> replied to your comment on <strong>Tom &amp; Jerry</strong>.');
+    expect(mail.html).toContain('Agreed &amp; more');
+    expect(mail.text).toContain('Ann <Smith> replied to your comment on Tom & Jerry.');
+    expect(mail.text).toContain('> Great film');
+    expect(mail.text).toContain('> Agreed & more');
+  });
+
+  it('renders a like notification and quotes a long comment cut to 300 characters', () => {
+    const mail = sut.render({ template: 'comment-like', to: 'f@example.com', actorName: 'Bob', movieName: 'Heat', commentText: 'é'.repeat(301) });
+
+    expect(mail.subject).toBe('Someone Liked Your Comment');
+    expect(mail.text).toContain('Bob liked your comment on Heat:');
+    expect(mail.text).toContain(`> ${'é'.repeat(300)}…\n`);
+    expect(mail.text).not.toContain('é'.repeat(301));
+  });
 });

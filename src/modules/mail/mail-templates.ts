@@ -12,6 +12,8 @@ export const MAIL_SUBJECTS: Readonly<Record<MailTemplate, string>> = {
   'password-reset-completion': 'Password Reset Complete',
   'payment-success': 'Payment Confirmation',
   'payment-refund': 'Refund Confirmation',
+  'comment-reply': 'New Reply to Your Comment',
+  'comment-like': 'Someone Liked Your Comment',
 };
 
 /** The variables of one template beyond the common ones. */
@@ -37,10 +39,28 @@ export function templateVariables(mail: MailJob, appUrl: string): Record<string,
       };
     case 'payment-refund':
       return { order_id: mail.orderId, amount: dollars(mail.amount), date: utcDate(mail.date), refund_id: mail.refundId };
+    case 'comment-reply':
+      return {
+        actor_name: mail.actorName,
+        movie_name: mail.movieName,
+        comment_text: excerpt(mail.commentText),
+        reply_text: excerpt(mail.replyText),
+      };
+    case 'comment-like':
+      return { actor_name: mail.actorName, movie_name: mail.movieName, comment_text: excerpt(mail.commentText) };
     case 'activation-confirmation':
     case 'password-reset-completion':
       return {};
   }
+}
+
+/** The longest comment quoted in an e-mail; longer ones are cut at a character boundary. */
+const EXCERPT_LENGTH = 300;
+
+/** A comment as quoted in an e-mail: cut to `EXCERPT_LENGTH` characters (code points) with an ellipsis. */
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length <= EXCERPT_LENGTH ? text : `${chars.slice(0, EXCERPT_LENGTH).join('')}…`;
 }
 
 /** `APP_URL` + path + URL-encoded query: an address with `+` survives the click (bug 18.10). */

@@ -12,6 +12,21 @@ export interface PaymentSuccessMail {
   items: PaymentSuccessItem[];
 }
 
+export interface CommentReplyMail {
+  /** The replier's display name (never an e-mail address). */
+  actorName: string;
+  movieName: string;
+  commentText: string;
+  replyText: string;
+}
+
+export interface CommentLikeMail {
+  /** The liker's display name (never an e-mail address). */
+  actorName: string;
+  movieName: string;
+  commentText: string;
+}
+
 export interface PaymentRefundMail {
   orderId: number;
   /** Money as the database gives it, e.g. `"19.98"`. */
@@ -51,6 +66,14 @@ export class MailService {
 
   sendPaymentRefund(manager: EntityManager, to: string, refund: PaymentRefundMail): Promise<void> {
     return this.queue(manager, { template: 'payment-refund', to, ...refund, date: refund.date.toISOString() });
+  }
+
+  sendCommentReply(manager: EntityManager, to: string, reply: CommentReplyMail): Promise<void> {
+    return this.queue(manager, { template: 'comment-reply', to, ...reply });
+  }
+
+  sendCommentLike(manager: EntityManager, to: string, like: CommentLikeMail): Promise<void> {
+    return this.queue(manager, { template: 'comment-like', to, ...like });
   }
 
   private async queue(manager: EntityManager, mail: MailJob): Promise<void> {

@@ -49,8 +49,8 @@ export class MovieListQueryDto extends PaginationQueryDto {
   @Field.string({
     optional: true,
     description:
-      'Comma-separated keys name, year, imdb, price, votes, rating (the IMDb rating for now), created_at; ' +
-      "'-' for descending. Default: -name. Ties are broken by id, in the direction of the last key.",
+      "Comma-separated keys name, year, imdb, price, votes, rating (the users' average score; unrated movies last), " +
+      "created_at; '-' for descending. Default: -name. Ties are broken by id, in the direction of the last key.",
     example: '-year,name',
   })
   sort?: string;

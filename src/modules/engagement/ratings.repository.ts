@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RatingSummary } from '../catalog/catalog.responses';
+
+/** SQL on `movie_ratings`: one score from 1 to 10 per user and movie. */
+@Injectable()
+export class RatingsRepository {
+  /** Sets the user's score in one statement: concurrent calls meet on the primary key. */
+  async upsert(manager: EntityManager, userId: number, movieId: number, score: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO movie_ratings (user_id, movie_id, score) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, movie_id) DO UPDATE SET score = EXCLUDED.score, updated_at = now()
+        WHERE movie_ratings.score IS DISTINCT FROM EXCLUDED.score`,
+      [userId, movieId, score],
+    );
+  }
+
+  async delete(manager: EntityManager, userId: number, movieId: number): Promise<void> {
+    await manager.query(`DELETE FROM movie_ratings WHERE user_id = $1 AND movie_id = $2`, [userId, movieId]);
+  }
+
+  /**
+   * The movie's average score rounded to two decimals, as a JSON number (`float8`; null when
+   * nobody rated), and how many rated: the same figures as the movie objects' `rating`.
+   */
+  async summary(manager: EntityManager, movieId: number): Promise<RatingSummary> {
+    const rows: RatingSummary[] = await manager.query(
+      `SELECT round(avg(score), 2)::float8 AS average, count(*)::int AS count FROM movie_ratings WHERE movie_id = $1`,
+      [movieId],
+    );
+    return rows[0];
+  }
+}
