@@ -1,3 +1,4 @@
+import { NUL_CHARACTER_MESSAGE } from '../../src/common/validation/string-rules';
 import type { MovieResponse } from '../../src/modules/catalog/catalog.responses';
 import { answer } from '../utils/accounts';
 import { createTestApp, type TestApp } from '../utils/app';
@@ -166,6 +167,16 @@ describe('catalog: GET /movies/', () => {
         [['query', 'price_min'], 'decimal_parsing'],
       ]);
     });
+
+    it('answers a NUL character in a text filter with 422 (PostgreSQL text cannot hold it)', async () => {
+      const res = await list('?search=a%00b&star=%00');
+
+      expect(res.status).toBe(422);
+      expect((res.body as unknown as { detail: Array<{ loc: unknown; msg: string }> }).detail).toEqual([
+        expect.objectContaining({ loc: ['query', 'search'], msg: `Value error, ${NUL_CHARACTER_MESSAGE}` }),
+        expect.objectContaining({ loc: ['query', 'star'], msg: `Value error, ${NUL_CHARACTER_MESSAGE}` }),
+      ]);
+    });
   });
 
   describe('search', () => {
@@ -218,7 +229,7 @@ describe('catalog: GET /movies/', () => {
       ['-votes', 'Toy Story'],
       ['-imdb', 'Alien'],
       // The users' average score (CONTRACT.md C.1), not IMDb's: nobody rated here, so all tie,
-      // last, and the id decides (engagement-movie-fields.e2e-spec.ts sorts rated movies).
+      // last, and the id decides (engagement-favorites.e2e-spec.ts sorts rated movies).
       ['-rating', 'Twin'],
       ['name', '100% Pure'],
       ['-created_at', 'Twin'],

@@ -1,5 +1,7 @@
+import { NUL_CHARACTER_MESSAGE } from '../../src/common/validation/string-rules';
 import { DataSource } from 'typeorm';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
+import { RATE_LIMIT_MESSAGE, RATE_LIMITS } from '../../src/common/rate-limit/rate-limit.rules';
 import { UserGroupName } from '../../src/modules/accounts/entities/user-group.entity';
 import { COMMENTS_MESSAGES } from '../../src/modules/engagement/comments/comments.messages';
 import type { CommentResponse } from '../../src/modules/engagement/comments/comments.responses';
@@ -163,6 +165,11 @@ describe('comments (CONTRACT.md C.3)', () => {
       expect(answer(await post({ text: tooLong }))).toEqual({
         status: 422,
         body: { detail: [{ type: 'value_error', loc: ['body', 'text'], msg: `Value error, ${COMMENTS_MESSAGES.textTooLong(2000)}`, input: tooLong, ctx: { error: {} } }] },
+      });
+
+      expect(answer(await post({ text: 'a\u0000b' }))).toEqual({
+        status: 422,
+        body: { detail: [{ type: 'value_error', loc: ['body', 'text'], msg: `Value error, ${NUL_CHARACTER_MESSAGE}`, input: 'a\u0000b', ctx: { error: {} } }] },
       });
 
       const longest = await post({ text: ` ${'é'.repeat(2000)} ` });
@@ -354,5 +361,34 @@ describe('comments (CONTRACT.md C.3)', () => {
       expect(res.statusCode).toBe(422);
       expect(res.json().detail[0]).toMatchObject({ type: 'int_parsing', loc: ['path', 'comment_id'] });
     });
+  });
+});
+
+describe('comments with the rate limits on', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_ENABLED: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits comments per author (they e-mail other people), with 429 and Retry-After, and not other authors', async () => {
+    const movie = await insertMovie(t, { name: 'Chatty' });
+    const post = async (userId: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/movies/${movie.uuid}/comments/`,
+        payload: JSON.stringify({ text: 'again' }),
+        headers: { 'content-type': 'application/json', ...bearer(accessTokenFor(t, userId)) },
+      }) as Promise<Response>;
+    const talker = await insertUser(t);
+    const { limit } = RATE_LIMITS.commentsPerUser;
+    for (let i = 0; i < limit; i += 1) expect((await post(talker.id)).statusCode).toBe(201);
+
+    const refused = await post(talker.id);
+    expect(answer(refused)).toEqual(detail(429, RATE_LIMIT_MESSAGE));
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await post((await insertUser(t)).id)).statusCode).toBe(201);
+    expect(await countRows(t, 'comments', 'movie_id = $1', [movie.id])).toBe(limit + 1);
   });
 });

@@ -1,9 +1,7 @@
-import { BadRequestException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
 import { UserGroupName } from '../../src/modules/accounts/entities/user-group.entity';
 import { CATALOG_MESSAGES } from '../../src/modules/catalog/catalog.messages';
-import { MoviesService } from '../../src/modules/catalog/movies.service';
 import type { CommentResponse } from '../../src/modules/engagement/comments/comments.responses';
 import { NOTIFICATIONS_MESSAGES } from '../../src/modules/notifications/notifications.messages';
 import type { NotificationResponse } from '../../src/modules/notifications/notifications.responses';
@@ -291,8 +289,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
       await fillCart(t, (await insertBuyer(t)).id, [inCarts]);
       const outboxBefore = await countRows(t, 'outbox');
 
-      // Through the service: the route passes the caller's id once movies.controller.ts forwards it.
-      await expect(t.app.get(MoviesService).remove(inCarts.uuid, moderator.id)).rejects.toThrow(new BadRequestException(CATALOG_MESSAGES.movieInCarts));
+      expect(answer(await call('DELETE', `/movies/${inCarts.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.movieInCarts));
 
       expect(await inbox(moderator)).toEqual([
         {
@@ -317,8 +314,8 @@ describe('notifications (CONTRACT.md C.4)', () => {
       const sold = await insertMovie(t);
       await db().query('INSERT INTO purchases (user_id, movie_id) VALUES ($1, $2)', [bob.id, sold.id]);
 
-      await expect(t.app.get(MoviesService).remove(free.uuid, moderator.id)).resolves.toEqual({ message: CATALOG_MESSAGES.movieDeleted });
-      await expect(t.app.get(MoviesService).remove(sold.uuid, moderator.id)).rejects.toThrow(CATALOG_MESSAGES.moviePurchased);
+      expect(answer(await call('DELETE', `/movies/${free.uuid}/`, undefined, moderator.headers))).toEqual({ status: 200, body: { message: CATALOG_MESSAGES.movieDeleted } });
+      expect(answer(await call('DELETE', `/movies/${sold.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.moviePurchased));
       expect(await inbox(moderator)).toEqual([]);
     });
   });

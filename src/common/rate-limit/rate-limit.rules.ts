@@ -23,6 +23,9 @@ export const RATE_LIMITS = {
   resetCompletePerIp: { name: 'reset-complete-ip', limit: 20, windowSeconds: 60 * 60, by: 'ip' },
   refreshPerIp: { name: 'refresh-ip', limit: 60, windowSeconds: 60, by: 'ip' },
   changePasswordPerUser: { name: 'change-password-user', limit: 10, windowSeconds: 15 * 60, by: 'user' },
+  // Comments and comment likes e-mail other people (CONTRACT.md C.4): bounded per author.
+  commentsPerUser: { name: 'comments-user', limit: 20, windowSeconds: 10 * 60, by: 'user' },
+  commentLikesPerUser: { name: 'comment-likes-user', limit: 120, windowSeconds: 10 * 60, by: 'user' },
 } as const satisfies Record<string, RateLimitRule>;
 
 export const RATE_LIMIT_MESSAGE = 'Too many requests. Please try again later.';

@@ -1,7 +1,7 @@
 import { pydanticError } from './pydantic-errors';
 import type { Rule } from './rule';
 import { listRule } from './rules';
-import { dateRule, emailRule, enumRule, stringRule, uuidRule } from './string-rules';
+import { dateRule, emailRule, enumRule, NUL_CHARACTER_MESSAGE, stringRule, uuidRule } from './string-rules';
 
 /** [input, 'ok', value] or [input, type, msg, ctx?], as pydantic 2 reports them (generated with pydantic). */
 type Row = [unknown, string, unknown, Record<string, unknown>?];
@@ -28,6 +28,14 @@ describe('string rules', () => {
       ['aa', 'ok', 'aa'],
     ]);
     expectParity(stringRule({ maxLength: 2 }), [['\u{1F600}\u{1F600}', 'ok', '\u{1F600}\u{1F600}']]);
+  });
+
+  it('refuses the NUL character, which PostgreSQL text cannot hold', () => {
+    expect(stringRule().check('a\u0000b')).toEqual({
+      ok: false,
+      issues: [{ type: 'value_error', msg: `Value error, ${NUL_CHARACTER_MESSAGE}`, input: 'a\u0000b', ctx: { error: {} } }],
+    });
+    expect(stringRule().check('a\u0001b')).toMatchObject({ ok: true });
   });
 
   it('parses UUIDs like pydantic, with the Rust parser\'s explanations', () => {

@@ -1,6 +1,6 @@
 import { checkEmail } from '../email/normalize-email';
 import { parseDate } from './date-parser';
-import { pydanticError } from './pydantic-errors';
+import { pydanticError, valueError } from './pydantic-errors';
 import { type CustomValidator, fail, finish, type Rule } from './rule';
 import { parseUuid } from './uuid-parser';
 
@@ -19,7 +19,13 @@ function characterCount(value: string): number {
   return count;
 }
 
-/** pydantic `str` with `min_length`/`max_length`/`pattern`, checked in that order. */
+/** PostgreSQL text cannot hold U+0000: refused up front, or it would fail the statement (a 500). */
+export const NUL_CHARACTER_MESSAGE = 'String must not contain the NUL character (U+0000)';
+
+/**
+ * pydantic `str` with `min_length`/`max_length`/`pattern`, checked in that order; a string with a
+ * NUL character is refused first (`value_error`), which the reference did not do.
+ */
 export function stringRule(options: StringOptions = {}): Rule<string> {
   const { minLength, maxLength, pattern, validate } = options;
   return {
@@ -27,6 +33,7 @@ export function stringRule(options: StringOptions = {}): Rule<string> {
     schema: { type: 'string', minLength, maxLength, pattern: pattern?.source },
     check(input) {
       if (typeof input !== 'string') return fail(pydanticError('string_type', input));
+      if (input.includes('\u0000')) return fail(valueError(NUL_CHARACTER_MESSAGE, input));
       const length = minLength === undefined && maxLength === undefined ? 0 : characterCount(input);
       if (minLength !== undefined && length < minLength) return fail(pydanticError('string_too_short', input, { min_length: minLength }));
       if (maxLength !== undefined && length > maxLength) return fail(pydanticError('string_too_long', input, { max_length: maxLength }));

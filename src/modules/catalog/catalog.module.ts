@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { CatalogEntriesService } from './catalog-entries.service';
 import { CatalogNamesRepository } from './catalog-names.repository';
 import { CertificationsController } from './certifications.controller';
@@ -16,6 +17,8 @@ import { StarsController } from './stars.controller';
  * `/movies/{movie_uuid}/` anyway.
  */
 @Module({
+  // NotificationsService: a refused delete notifies the moderator (CONTRACT.md C.4).
+  imports: [NotificationsModule],
   controllers: [GenresController, StarsController, DirectorsController, CertificationsController, MoviesController],
   providers: [MoviesService, CatalogEntriesService, MoviesRepository, CatalogNamesRepository, MoviePageCache],
   // MoviesService: `GET /favorites/` is the movie list restricted to the caller's favorites.

@@ -97,24 +97,33 @@ const relation = (junction: string, column: string, table: string, item: string)
   ), '[]'::json)`;
 
 /**
- * The engagement columns, each a correlated subquery answered from an index
- * (`ix_movie_reactions_movie_id_reaction`, `ix_movie_ratings_movie_id_score`, and the
- * `(user_id, movie_id)` keys for the viewer's own rows). `viewer` is the placeholder of the
- * viewer's id: a statement parameter, so the named statements stay one text for every viewer; a
- * null viewer matches no row, which gives null / false.
+ * The engagement columns: every user's reactions and ratings, each a correlated subquery answered
+ * from an index (`ix_movie_reactions_movie_id_reaction`, `ix_movie_ratings_movie_id_score`).
  */
-const engagementColumns = (viewer: string) => `,
+const ENGAGEMENT_COLUMNS = `,
   (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'like') AS likes,
   (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'dislike') AS dislikes,
   (SELECT json_build_object('average', round(avg(r.score), 2)::float8, 'count', count(*)::int)
-     FROM movie_ratings r WHERE r.movie_id = m.id) AS rating,
+     FROM movie_ratings r WHERE r.movie_id = m.id) AS rating`;
+
+/**
+ * The viewer's own engagement, from the `(user_id, movie_id)` keys; `viewer` is the placeholder
+ * of the viewer's id. An anonymous viewer gets constants instead, in a statement of its own: were
+ * it the same statement with a null id, PostgreSQL would see that a custom plan for null skips
+ * these subqueries and re-plan the statement on every call instead of keeping its generic plan
+ * (planning it costs more than running it).
+ */
+const viewerColumns = (viewer: string | null) =>
+  viewer === null
+    ? `, NULL::text AS my_reaction, NULL::int AS my_rating, false AS is_favorite, false AS is_purchased`
+    : `,
   (SELECT r.reaction::text FROM movie_reactions r WHERE r.user_id = ${viewer}::int AND r.movie_id = m.id) AS my_reaction,
   (SELECT r.score::int FROM movie_ratings r WHERE r.user_id = ${viewer}::int AND r.movie_id = m.id) AS my_rating,
   EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = ${viewer}::int AND f.movie_id = m.id) AS is_favorite,
   EXISTS (SELECT 1 FROM purchases p WHERE p.user_id = ${viewer}::int AND p.movie_id = m.id) AS is_purchased`;
 
-/** Every column of a movie row, the viewer's fields for the id in placeholder `viewer`. */
-const movieColumns = (viewer: string) => `${MOVIE_COLUMNS}${engagementColumns(viewer)}`;
+/** Every column of a movie row; the viewer's fields for the id in placeholder `viewer`, or anonymous ones. */
+const movieColumns = (viewer: string | null) => `${MOVIE_COLUMNS}${ENGAGEMENT_COLUMNS}${viewerColumns(viewer)}`;
 
 const MOVIE_COLUMNS = `
   m.id, m.year, m.name, m.imdb, m.description, m.price::text AS price, c.name AS certification,
@@ -198,7 +207,7 @@ export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[],
   const orderBy = orderByClause(sort);
   const limit = params.add(window.limit);
   const offset = params.add(window.offset);
-  const viewerId = params.add(viewer);
+  const viewerId = viewer === null ? null : params.add(viewer);
   const total = pageCountsMatches(filters) ? ', count(*) OVER ()::int AS total' : '';
   return {
     text: `
@@ -218,18 +227,23 @@ export function movieCountQuery(filters: MovieFilters): SqlQuery {
   return { text: `SELECT count(*)::int AS total, ${CATALOG_VERSION} AS catalog_version FROM movies m ${where}`, values: params.values };
 }
 
+/** `$2`, the viewer's id, after the statement's first parameter; nothing for an anonymous viewer. */
+const viewerParameter = (viewer: ViewerId) => (viewer === null ? { placeholder: null, values: [] } : { placeholder: '$2', values: [viewer] });
+
 export function movieByUuidQuery(uuid: string, viewer: ViewerId): SqlQuery {
+  const { placeholder, values } = viewerParameter(viewer);
   return {
-    name: 'movie-by-uuid',
-    text: `SELECT ${movieColumns('$2')} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
-    values: [uuid, viewer],
+    name: viewer === null ? 'movie-by-uuid' : 'movie-by-uuid-for-viewer',
+    text: `SELECT ${movieColumns(placeholder)} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
+    values: [uuid, ...values],
   };
 }
 
 export function movieByIdQuery(id: number, viewer: ViewerId): SqlQuery {
+  const { placeholder, values } = viewerParameter(viewer);
   return {
-    text: `SELECT ${movieColumns('$2')} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
-    values: [id, viewer],
+    text: `SELECT ${movieColumns(placeholder)} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
+    values: [id, ...values],
   };
 }
 
@@ -239,17 +253,18 @@ export function movieByIdQuery(id: number, viewer: ViewerId): SqlQuery {
  * (such a row has `id` null).
  */
 export function moviesByIdsQuery(ids: readonly number[], viewer: ViewerId): SqlQuery {
+  const { placeholder, values } = viewerParameter(viewer);
   return {
-    name: 'movies-by-ids',
+    name: viewer === null ? 'movies-by-ids' : 'movies-by-ids-for-viewer',
     text: `
       SELECT page.*, ${CATALOG_VERSION} AS catalog_version
         FROM (SELECT 1) one
         LEFT JOIN LATERAL (
-          SELECT ${movieColumns('$2')}, p.position
+          SELECT ${movieColumns(placeholder)}, p.position
             FROM unnest($1::int[]) WITH ORDINALITY AS p(id, position)
             JOIN movies m ON m.id = p.id
             JOIN certifications c ON c.id = m.certification_id) page ON true
        ORDER BY page.position`,
-    values: [ids, viewer],
+    values: [ids, ...values],
   };
 }

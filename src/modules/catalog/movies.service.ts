@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { pageMeta, type PageMeta, PaginationQueryDto, pageWindow } from '../../common/http/pagination';
@@ -34,6 +34,8 @@ const optionalText = (value: number | undefined) => (value === undefined ? undef
 
 @Injectable()
 export class MoviesService {
+  private readonly logger = new Logger(MoviesService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly movies: MoviesRepository,
@@ -184,7 +186,7 @@ export class MoviesService {
    *   Refused for carts, `requesterId` (the moderator or admin) also gets a `movie_in_carts`
    *   notification (CONTRACT.md C.4).
    */
-  async remove(uuid: string, requesterId?: number): Promise<MessageResponse> {
+  async remove(uuid: string, requesterId: number): Promise<MessageResponse> {
     let inCarts: { id: number; name: string } | null = null;
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -198,8 +200,13 @@ export class MoviesService {
         await this.movies.delete(manager, movie.id);
       });
     } catch (error) {
-      // Written after the rollback, in a transaction of its own, so that it survives the refusal.
-      if (inCarts && requesterId !== undefined) await this.notifications.notifyMovieInCarts(requesterId, inCarts);
+      // Written after the rollback, in a transaction of its own, so that it survives the refusal;
+      // best effort: the refusal is the answer, whatever becomes of the notification.
+      if (inCarts) {
+        await this.notifications.notifyMovieInCarts(requesterId, inCarts).catch((failure: Error) => {
+          this.logger.warn(`movie_in_carts notification not written: ${failure.message}`);
+        });
+      }
       throw error;
     }
     return message(CATALOG_MESSAGES.movieDeleted);

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
@@ -6,10 +6,8 @@ import { NotificationsService } from './notifications.service';
 
 /**
  * Notifications (CONTRACT.md C.4): the recipient's routes, and `NotificationsService` for the
- * modules whose events notify someone (comments, the catalog's refused deletes). Global, like
- * the other cross-cutting providers, so that a feature raises notifications without importing it.
+ * modules whose events notify someone (comments, the catalog's refused deletes), which import it.
  */
-@Global()
 @Module({
   imports: [MailModule],
   controllers: [NotificationsController],

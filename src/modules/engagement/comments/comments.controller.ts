@@ -4,6 +4,8 @@ import { Auth } from '../../../common/auth/auth.decorators';
 import type { AuthenticatedUser } from '../../../common/auth/authenticated-user';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { RequestUrl } from '../../../common/http/request-url.decorator';
+import { RateLimit } from '../../../common/rate-limit/rate-limit.decorator';
+import { RATE_LIMITS } from '../../../common/rate-limit/rate-limit.rules';
 import { RulePipe } from '../../../common/validation/request-validation.pipe';
 import { Rules } from '../../../common/validation/rules';
 import type { CommentLikesResponse, CommentResponse, DetailResponse } from './comments.responses';
@@ -30,6 +32,7 @@ export class MovieCommentsController {
     return this.comments.list(user, uuid, query, url);
   }
 
+  @RateLimit(RATE_LIMITS.commentsPerUser)
   @Post()
   create(@CurrentUser() user: AuthenticatedUser, @Param('movie_uuid', movieUuid()) uuid: string, @Body() body: CreateCommentDto): Promise<CommentResponse> {
     return this.comments.create(user, uuid, body);
@@ -53,6 +56,7 @@ export class CommentsController {
     return this.comments.remove(user, id);
   }
 
+  @RateLimit(RATE_LIMITS.commentLikesPerUser)
   @Put(':comment_id/like')
   like(@CurrentUser() user: AuthenticatedUser, @Param('comment_id', commentId()) id: number): Promise<CommentLikesResponse> {
     return this.comments.like(user, id);

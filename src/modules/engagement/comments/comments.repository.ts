@@ -62,6 +62,17 @@ export class CommentsRepository {
   }
 
   /**
+   * The movie of the comment, key-share locked against its deletion until the transaction ends
+   * (looked up first, then locked: see `CommentsService.like`); null when either is gone.
+   */
+  async lockMovieOf(manager: EntityManager, commentId: number): Promise<number | null> {
+    const [comment]: Array<{ movie_id: number }> = await manager.query(`SELECT movie_id FROM comments WHERE id = $1`, [commentId]);
+    if (!comment) return null;
+    const [movie]: Array<{ id: number }> = await manager.query(`SELECT id FROM movies WHERE id = $1 FOR KEY SHARE`, [comment.movie_id]);
+    return movie?.id ?? null;
+  }
+
+  /**
    * The comment with its movie and author's address, share-locked against deletion until the
    * end of the transaction (replies and likes are inserted for it); null when it does not exist.
    */

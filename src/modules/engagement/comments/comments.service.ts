@@ -108,6 +108,10 @@ export class CommentsService {
    */
   async like(liker: AuthenticatedUser, commentId: number): Promise<CommentLikesResponse> {
     return this.dataSource.transaction(async (tx) => {
+      // The movie first, then the comment, as a reply locks them: the notification's key-share
+      // lock on the movie, taken while holding the comment, would otherwise deadlock with a movie
+      // delete, which holds the movie and waits for its comments. After such a delete: 404.
+      if ((await this.comments.lockMovieOf(tx, commentId)) === null) throw new NotFoundException(COMMENTS_MESSAGES.commentNotFound);
       const comment = await this.comments.lockTarget(tx, commentId);
       if (!comment) throw new NotFoundException(COMMENTS_MESSAGES.commentNotFound);
       const isNew = await this.comments.like(tx, liker.id, commentId);
