@@ -3,7 +3,7 @@ import { CatalogSortIndexes1795300000000 } from './1795300000000-CatalogSortInde
 import { Payments1795300500000 } from './1795300500000-Payments';
 import { MovieNameIndexInclude1795300600000 } from './1795300600000-MovieNameIndexInclude';
 import { CatalogVersion1795300700000 } from './1795300700000-CatalogVersion';
-import { Engagement1795308934365 } from './1795308934365-Engagement';
+import { Engagement1795311149930 } from './1795311149930-Engagement';
 
 /** Every migration, oldest first. Generated files are added here by hand after review. */
-export const MIGRATIONS: Function[] = [Initial1795298678297, CatalogSortIndexes1795300000000, Payments1795300500000, MovieNameIndexInclude1795300600000, CatalogVersion1795300700000, Engagement1795308934365];
+export const MIGRATIONS: Function[] = [Initial1795298678297, CatalogSortIndexes1795300000000, Payments1795300500000, MovieNameIndexInclude1795300600000, CatalogVersion1795300700000, Engagement1795311149930];

@@ -94,6 +94,7 @@ const EXPECTED_COLUMNS: Record<string, Record<string, string>> = {
   movie_reactions: { user_id: 'int4', movie_id: 'int4', reaction: 'reactionenum', created_at: 'timestamptz', updated_at: 'timestamptz' },
   movie_ratings: { user_id: 'int4', movie_id: 'int4', score: 'int2', created_at: 'timestamptz', updated_at: 'timestamptz' },
   favorites: { user_id: 'int4', movie_id: 'int4', created_at: 'timestamptz' },
+  movie_stats: { movie_id: 'int4', likes: 'int4', dislikes: 'int4', rating_count: 'int4', rating_sum: 'int4', rating_average: 'numeric' },
   comments: { id: 'int4', movie_id: 'int4', user_id: 'int4', parent_id: 'int4', text: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
   comment_likes: { user_id: 'int4', comment_id: 'int4', created_at: 'timestamptz' },
   notifications: {

@@ -15,6 +15,7 @@ import { CommentLike } from '../../modules/engagement/entities/comment-like.enti
 import { Favorite } from '../../modules/engagement/entities/favorite.entity';
 import { MovieRating } from '../../modules/engagement/entities/movie-rating.entity';
 import { MovieReaction } from '../../modules/engagement/entities/movie-reaction.entity';
+import { MovieStats } from '../../modules/engagement/entities/movie-stats.entity';
 import { Notification } from '../../modules/notifications/entities/notification.entity';
 import { Order } from '../../modules/orders/entities/order.entity';
 import { OrderItem } from '../../modules/orders/entities/order-item.entity';
@@ -56,6 +57,7 @@ export const ENTITIES: Function[] = [
   Refund,
   MovieReaction,
   MovieRating,
+  MovieStats,
   Favorite,
   Comment,
   CommentLike,

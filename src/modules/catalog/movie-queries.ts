@@ -1,4 +1,4 @@
-import { orderByClause, type SortTerm } from './movie-sort';
+import { orderByClause, type SortTerm, sortsByRating } from './movie-sort';
 
 /**
  * The SQL of the movie reads, as node-postgres query configs: `MoviesRepository` runs them, and
@@ -97,14 +97,15 @@ const relation = (junction: string, column: string, table: string, item: string)
   ), '[]'::json)`;
 
 /**
- * The engagement columns: every user's reactions and ratings, each a correlated subquery answered
- * from an index (`ix_movie_reactions_movie_id_reaction`, `ix_movie_ratings_movie_id_score`).
+ * The engagement totals, from the movie's `movie_stats` row (`s`, see `MOVIE_JOINS`), which
+ * triggers keep in step with every reaction and rating.
  */
 const ENGAGEMENT_COLUMNS = `,
-  (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'like') AS likes,
-  (SELECT count(*)::int FROM movie_reactions r WHERE r.movie_id = m.id AND r.reaction = 'dislike') AS dislikes,
-  (SELECT json_build_object('average', round(avg(r.score), 2)::float8, 'count', count(*)::int)
-     FROM movie_ratings r WHERE r.movie_id = m.id) AS rating`;
+  coalesce(s.likes, 0) AS likes, coalesce(s.dislikes, 0) AS dislikes,
+  json_build_object('average', s.rating_average::float8, 'count', coalesce(s.rating_count, 0)) AS rating`;
+
+/** What a movie row is read with: its certification `c` and its engagement totals `s`. */
+const MOVIE_JOINS = `JOIN certifications c ON c.id = m.certification_id LEFT JOIN movie_stats s ON s.movie_id = m.id`;
 
 /**
  * The viewer's own engagement, from the `(user_id, movie_id)` keys; `viewer` is the placeholder
@@ -205,6 +206,9 @@ export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[],
   const params = new Parameters();
   const where = whereClause(filters, params);
   const orderBy = orderByClause(sort);
+  // The rating order reads `s.rating_average`; every movie has its stats row, so an inner join
+  // lets the planner walk `ix_movie_stats_rating` for the page.
+  const ratingJoin = sortsByRating(sort) ? ' JOIN movie_stats s ON s.movie_id = m.id' : '';
   const limit = params.add(window.limit);
   const offset = params.add(window.offset);
   const viewerId = viewer === null ? null : params.add(viewer);
@@ -212,9 +216,9 @@ export function moviePageQuery(filters: MovieFilters, sort: readonly SortTerm[],
   return {
     text: `
       SELECT ${movieColumns(viewerId)}${total ? ', page.total' : ''}, ${CATALOG_VERSION} AS catalog_version
-        FROM (SELECT m.id${total} FROM movies m ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) page
+        FROM (SELECT m.id${total} FROM movies m${ratingJoin} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) page
         JOIN movies m ON m.id = page.id
-        JOIN certifications c ON c.id = m.certification_id
+        ${MOVIE_JOINS}
        ORDER BY ${orderBy}`,
     values: params.values,
   };
@@ -234,7 +238,7 @@ export function movieByUuidQuery(uuid: string, viewer: ViewerId): SqlQuery {
   const { placeholder, values } = viewerParameter(viewer);
   return {
     name: viewer === null ? 'movie-by-uuid' : 'movie-by-uuid-for-viewer',
-    text: `SELECT ${movieColumns(placeholder)} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.uuid = $1`,
+    text: `SELECT ${movieColumns(placeholder)} FROM movies m ${MOVIE_JOINS} WHERE m.uuid = $1`,
     values: [uuid, ...values],
   };
 }
@@ -242,7 +246,7 @@ export function movieByUuidQuery(uuid: string, viewer: ViewerId): SqlQuery {
 export function movieByIdQuery(id: number, viewer: ViewerId): SqlQuery {
   const { placeholder, values } = viewerParameter(viewer);
   return {
-    text: `SELECT ${movieColumns(placeholder)} FROM movies m JOIN certifications c ON c.id = m.certification_id WHERE m.id = $1`,
+    text: `SELECT ${movieColumns(placeholder)} FROM movies m ${MOVIE_JOINS} WHERE m.id = $1`,
     values: [id, ...values],
   };
 }
@@ -263,7 +267,7 @@ export function moviesByIdsQuery(ids: readonly number[], viewer: ViewerId): SqlQ
           SELECT ${movieColumns(placeholder)}, p.position
             FROM unnest($1::int[]) WITH ORDINALITY AS p(id, position)
             JOIN movies m ON m.id = p.id
-            JOIN certifications c ON c.id = m.certification_id) page ON true
+            ${MOVIE_JOINS}) page ON true
        ORDER BY page.position`,
     values: [ids, ...values],
   };

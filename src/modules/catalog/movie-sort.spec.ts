@@ -1,7 +1,7 @@
 import { containsPattern } from './movie-queries';
 import { orderByClause, parseSort, sortsByRating } from './movie-sort';
 
-const RATING = '(SELECT avg(r.score) FROM movie_ratings r WHERE r.movie_id = m.id)';
+const RATING = 's.rating_average';
 
 describe('movie list sort', () => {
   it.each([

@@ -5,10 +5,9 @@
  *
  * - `name` sorts case-insensitively (`lower(name)`), whatever the database's collation.
  * - `votes` is the IMDb vote count, the catalog's popularity figure.
- * - `rating` is the users' average score (`movie_ratings`, CONTRACT.md C.1 lists it apart from
- *   `imdb`); movies nobody rated come last in either direction (`NULLS LAST`). It is computed per
- *   movie (a correlated aggregate over `ix_movie_ratings_movie_id_score`), so unlike the other
- *   keys it has no index to scan in order.
+ * - `rating` is the users' average score (CONTRACT.md C.1 lists it apart from `imdb`), from the
+ *   movie's `movie_stats` row (alias `s`, joined by the page query); movies nobody rated come last
+ *   in either direction (`NULLS LAST`), walking `ix_movie_stats_rating` or `..._rating_asc`.
  *
  * The order always ends with `id`, in the direction of the last key, so pages never overlap or
  * skip rows, and a single-key order on a column is a scan of that key's `(key, id)` index.
@@ -19,7 +18,7 @@ export const SORT_COLUMNS = {
   imdb: 'm.imdb',
   price: 'm.price',
   votes: 'm.votes',
-  rating: '(SELECT avg(r.score) FROM movie_ratings r WHERE r.movie_id = m.id)',
+  rating: 's.rating_average',
   created_at: 'm.created_at',
 } as const;
 

@@ -21,11 +21,12 @@ export class RatingsRepository {
 
   /**
    * The movie's average score rounded to two decimals, as a JSON number (`float8`; null when
-   * nobody rated), and how many rated: the same figures as the movie objects' `rating`.
+   * nobody rated), and how many rated: its `movie_stats` row, which the write just moved in this
+   * transaction, and which the movie objects' `rating` shows.
    */
   async summary(manager: EntityManager, movieId: number): Promise<RatingSummary> {
     const rows: RatingSummary[] = await manager.query(
-      `SELECT round(avg(score), 2)::float8 AS average, count(*)::int AS count FROM movie_ratings WHERE movie_id = $1`,
+      `SELECT rating_average::float8 AS average, rating_count AS count FROM movie_stats WHERE movie_id = $1`,
       [movieId],
     );
     return rows[0];

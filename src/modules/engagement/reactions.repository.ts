@@ -23,13 +23,9 @@ export class ReactionsRepository {
     await manager.query(`DELETE FROM movie_reactions WHERE user_id = $1 AND movie_id = $2`, [userId, movieId]);
   }
 
-  /** The movie's likes and dislikes, from `ix_movie_reactions_movie_id_reaction`. */
+  /** The movie's likes and dislikes: its `movie_stats` row, which the write just moved in this transaction. */
   async counts(manager: EntityManager, movieId: number): Promise<ReactionCounts> {
-    const rows: ReactionCounts[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE reaction = 'like')::int AS likes, count(*) FILTER (WHERE reaction = 'dislike')::int AS dislikes
-         FROM movie_reactions WHERE movie_id = $1`,
-      [movieId],
-    );
+    const rows: ReactionCounts[] = await manager.query(`SELECT likes, dislikes FROM movie_stats WHERE movie_id = $1`, [movieId]);
     return rows[0];
   }
 }

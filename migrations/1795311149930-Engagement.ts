@@ -2,12 +2,73 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Engagement and notifications (CONTRACT.md C.3, C.4): reactions, ratings and favorites (one per
- * user and movie, their primary keys), comments with replies and likes, and notifications.
- * Generated from the entities. `ix_movie_ratings_movie_id_score` makes a movie's average an
- * index-only scan.
+ * user and movie, their primary keys), comments with replies and likes, notifications, and
+ * `movie_stats`, each movie's totals. Generated from the entities, then completed by hand below
+ * `STATS_UP`: the rating order's index, the stats rows of the movies there are, and the triggers
+ * that keep the totals.
  */
-export class Engagement1795308934365 implements MigrationInterface {
-    name = 'Engagement1795308934365'
+const STATS_UP = [
+  // The two orders of `sort=rating`, unrated movies last in both (a backward scan of the one
+  // would put them first).
+  `CREATE INDEX "ix_movie_stats_rating" ON "movie_stats" ("rating_average" DESC NULLS LAST, "movie_id" DESC)`,
+  `CREATE INDEX "ix_movie_stats_rating_asc" ON "movie_stats" ("rating_average" ASC NULLS LAST, "movie_id" ASC)`,
+  `INSERT INTO "movie_stats" ("movie_id") SELECT "id" FROM "movies"`,
+  // Every new movie gets its row, one statement for a whole batch (the seed inserts thousands).
+  `CREATE FUNCTION "movie_stats_add_movies"() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO "movie_stats" ("movie_id") SELECT "id" FROM "added_movies" ON CONFLICT DO NOTHING;
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER "tr_movies_stats" AFTER INSERT ON "movies" REFERENCING NEW TABLE AS "added_movies"
+   FOR EACH STATEMENT EXECUTE FUNCTION "movie_stats_add_movies"()`,
+  // A reaction added, switched or removed moves the counts by the difference, in its transaction;
+  // the stats row's lock orders concurrent reactions to one movie.
+  `CREATE FUNCTION "movie_stats_count_reaction"() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_OP IN ('UPDATE', 'DELETE') THEN
+       UPDATE "movie_stats" SET "likes" = "likes" - (OLD."reaction" = 'like')::int, "dislikes" = "dislikes" - (OLD."reaction" = 'dislike')::int
+        WHERE "movie_id" = OLD."movie_id";
+     END IF;
+     IF TG_OP IN ('INSERT', 'UPDATE') THEN
+       UPDATE "movie_stats" SET "likes" = "likes" + (NEW."reaction" = 'like')::int, "dislikes" = "dislikes" + (NEW."reaction" = 'dislike')::int
+        WHERE "movie_id" = NEW."movie_id";
+     END IF;
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER "tr_movie_reactions_stats" AFTER INSERT OR UPDATE OR DELETE ON "movie_reactions"
+   FOR EACH ROW EXECUTE FUNCTION "movie_stats_count_reaction"()`,
+  `CREATE FUNCTION "movie_stats_count_rating"() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_OP IN ('UPDATE', 'DELETE') THEN
+       UPDATE "movie_stats" SET "rating_count" = "rating_count" - 1, "rating_sum" = "rating_sum" - OLD."score"
+        WHERE "movie_id" = OLD."movie_id";
+     END IF;
+     IF TG_OP IN ('INSERT', 'UPDATE') THEN
+       UPDATE "movie_stats" SET "rating_count" = "rating_count" + 1, "rating_sum" = "rating_sum" + NEW."score"
+        WHERE "movie_id" = NEW."movie_id";
+     END IF;
+     UPDATE "movie_stats"
+        SET "rating_average" = CASE WHEN "rating_count" > 0 THEN round("rating_sum"::numeric / "rating_count", 2) END
+      WHERE "movie_id" IN (OLD."movie_id", NEW."movie_id");
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER "tr_movie_ratings_stats" AFTER INSERT OR UPDATE OR DELETE ON "movie_ratings"
+   FOR EACH ROW EXECUTE FUNCTION "movie_stats_count_rating"()`,
+];
+
+const STATS_DOWN = [
+  `DROP TRIGGER "tr_movie_ratings_stats" ON "movie_ratings"`,
+  `DROP TRIGGER "tr_movie_reactions_stats" ON "movie_reactions"`,
+  `DROP TRIGGER "tr_movies_stats" ON "movies"`,
+  `DROP FUNCTION "movie_stats_count_rating"()`,
+  `DROP FUNCTION "movie_stats_count_reaction"()`,
+  `DROP FUNCTION "movie_stats_add_movies"()`,
+  `DROP INDEX "public"."ix_movie_stats_rating_asc"`,
+  `DROP INDEX "public"."ix_movie_stats_rating"`,
+];
+
+export class Engagement1795311149930 implements MigrationInterface {
+    name = 'Engagement1795311149930'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -86,6 +147,17 @@ export class Engagement1795308934365 implements MigrationInterface {
             CREATE INDEX "ix_movie_reactions_movie_id_reaction" ON "movie_reactions" ("movie_id", "reaction")
         `);
         await queryRunner.query(`
+            CREATE TABLE "movie_stats" (
+                "movie_id" integer NOT NULL,
+                "likes" integer NOT NULL DEFAULT '0',
+                "dislikes" integer NOT NULL DEFAULT '0',
+                "rating_count" integer NOT NULL DEFAULT '0',
+                "rating_sum" integer NOT NULL DEFAULT '0',
+                "rating_average" numeric(4, 2),
+                CONSTRAINT "movie_stats_pkey" PRIMARY KEY ("movie_id")
+            )
+        `);
+        await queryRunner.query(`
             CREATE TABLE "notifications" (
                 "id" SERIAL NOT NULL,
                 "user_id" integer NOT NULL,
@@ -156,6 +228,10 @@ export class Engagement1795308934365 implements MigrationInterface {
             ADD CONSTRAINT "movie_reactions_movie_id_fkey" FOREIGN KEY ("movie_id") REFERENCES "movies"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
         await queryRunner.query(`
+            ALTER TABLE "movie_stats"
+            ADD CONSTRAINT "movie_stats_movie_id_fkey" FOREIGN KEY ("movie_id") REFERENCES "movies"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
             ALTER TABLE "notifications"
             ADD CONSTRAINT "notifications_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -172,9 +248,11 @@ export class Engagement1795308934365 implements MigrationInterface {
             ALTER TABLE "notifications"
             ADD CONSTRAINT "notifications_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+        for (const statement of STATS_UP) await queryRunner.query(statement);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        for (const statement of STATS_DOWN) await queryRunner.query(statement);
         await queryRunner.query(`
             ALTER TABLE "notifications" DROP CONSTRAINT "notifications_comment_id_fkey"
         `);
@@ -186,6 +264,9 @@ export class Engagement1795308934365 implements MigrationInterface {
         `);
         await queryRunner.query(`
             ALTER TABLE "notifications" DROP CONSTRAINT "notifications_user_id_fkey"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "movie_stats" DROP CONSTRAINT "movie_stats_movie_id_fkey"
         `);
         await queryRunner.query(`
             ALTER TABLE "movie_reactions" DROP CONSTRAINT "movie_reactions_movie_id_fkey"
@@ -234,6 +315,9 @@ export class Engagement1795308934365 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP TABLE "notifications"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "movie_stats"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_movie_reactions_movie_id_reaction"
