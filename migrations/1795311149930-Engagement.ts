@@ -21,10 +21,17 @@ const STATS_UP = [
    END $$`,
   `CREATE TRIGGER "tr_movies_stats" AFTER INSERT ON "movies" REFERENCING NEW TABLE AS "added_movies"
    FOR EACH STATEMENT EXECUTE FUNCTION "movie_stats_add_movies"()`,
-  // A reaction added, switched or removed moves the counts by the difference, in its transaction;
-  // the stats row's lock orders concurrent reactions to one movie.
+  // A reaction added, switched or removed moves the counts by the difference, in its transaction,
+  // one UPDATE per movie touched; the stats row's lock orders concurrent reactions to one movie.
   `CREATE FUNCTION "movie_stats_count_reaction"() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
+     IF TG_OP = 'UPDATE' AND OLD."movie_id" = NEW."movie_id" THEN
+       UPDATE "movie_stats"
+          SET "likes" = "likes" - (OLD."reaction" = 'like')::int + (NEW."reaction" = 'like')::int,
+              "dislikes" = "dislikes" - (OLD."reaction" = 'dislike')::int + (NEW."reaction" = 'dislike')::int
+        WHERE "movie_id" = NEW."movie_id";
+       RETURN NULL;
+     END IF;
      IF TG_OP IN ('UPDATE', 'DELETE') THEN
        UPDATE "movie_stats" SET "likes" = "likes" - (OLD."reaction" = 'like')::int, "dislikes" = "dislikes" - (OLD."reaction" = 'dislike')::int
         WHERE "movie_id" = OLD."movie_id";
@@ -37,26 +44,51 @@ const STATS_UP = [
    END $$`,
   `CREATE TRIGGER "tr_movie_reactions_stats" AFTER INSERT OR UPDATE OR DELETE ON "movie_reactions"
    FOR EACH ROW EXECUTE FUNCTION "movie_stats_count_reaction"()`,
+  // Ratings likewise; the average is worked out in the same UPDATE (SET expressions see the row as
+  // it was), so a rating rewrites its stats row once.
   `CREATE FUNCTION "movie_stats_count_rating"() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
+     IF TG_OP = 'UPDATE' AND OLD."movie_id" = NEW."movie_id" THEN
+       UPDATE "movie_stats"
+          SET "rating_sum" = "rating_sum" - OLD."score" + NEW."score",
+              "rating_average" = round(("rating_sum" - OLD."score" + NEW."score")::numeric / nullif("rating_count", 0), 2)
+        WHERE "movie_id" = NEW."movie_id";
+       RETURN NULL;
+     END IF;
      IF TG_OP IN ('UPDATE', 'DELETE') THEN
-       UPDATE "movie_stats" SET "rating_count" = "rating_count" - 1, "rating_sum" = "rating_sum" - OLD."score"
+       UPDATE "movie_stats"
+          SET "rating_count" = "rating_count" - 1, "rating_sum" = "rating_sum" - OLD."score",
+              "rating_average" = round(("rating_sum" - OLD."score")::numeric / nullif("rating_count" - 1, 0), 2)
         WHERE "movie_id" = OLD."movie_id";
      END IF;
      IF TG_OP IN ('INSERT', 'UPDATE') THEN
-       UPDATE "movie_stats" SET "rating_count" = "rating_count" + 1, "rating_sum" = "rating_sum" + NEW."score"
+       UPDATE "movie_stats"
+          SET "rating_count" = "rating_count" + 1, "rating_sum" = "rating_sum" + NEW."score",
+              "rating_average" = round(("rating_sum" + NEW."score")::numeric / ("rating_count" + 1), 2)
         WHERE "movie_id" = NEW."movie_id";
      END IF;
-     UPDATE "movie_stats"
-        SET "rating_average" = CASE WHEN "rating_count" > 0 THEN round("rating_sum"::numeric / "rating_count", 2) END
-      WHERE "movie_id" IN (OLD."movie_id", NEW."movie_id");
      RETURN NULL;
    END $$`,
   `CREATE TRIGGER "tr_movie_ratings_stats" AFTER INSERT OR UPDATE OR DELETE ON "movie_ratings"
    FOR EACH ROW EXECUTE FUNCTION "movie_stats_count_rating"()`,
+  // TRUNCATE fires no row trigger: it empties the totals it takes away.
+  `CREATE FUNCTION "movie_stats_reset"() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_TABLE_NAME = 'movie_reactions' THEN
+       UPDATE "movie_stats" SET "likes" = 0, "dislikes" = 0 WHERE "likes" <> 0 OR "dislikes" <> 0;
+     ELSE
+       UPDATE "movie_stats" SET "rating_count" = 0, "rating_sum" = 0, "rating_average" = NULL WHERE "rating_count" <> 0;
+     END IF;
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER "tr_movie_reactions_stats_truncate" AFTER TRUNCATE ON "movie_reactions" FOR EACH STATEMENT EXECUTE FUNCTION "movie_stats_reset"()`,
+  `CREATE TRIGGER "tr_movie_ratings_stats_truncate" AFTER TRUNCATE ON "movie_ratings" FOR EACH STATEMENT EXECUTE FUNCTION "movie_stats_reset"()`,
 ];
 
 const STATS_DOWN = [
+  `DROP TRIGGER "tr_movie_ratings_stats_truncate" ON "movie_ratings"`,
+  `DROP TRIGGER "tr_movie_reactions_stats_truncate" ON "movie_reactions"`,
+  `DROP FUNCTION "movie_stats_reset"()`,
   `DROP TRIGGER "tr_movie_ratings_stats" ON "movie_ratings"`,
   `DROP TRIGGER "tr_movie_reactions_stats" ON "movie_reactions"`,
   `DROP TRIGGER "tr_movies_stats" ON "movies"`,

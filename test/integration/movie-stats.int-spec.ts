@@ -86,6 +86,17 @@ describe('movie_stats', () => {
     expect(await stats(movie)).toMatchObject({ rating_count: 0, rating_sum: 0, rating_average: null });
   });
 
+  it('empties the totals a TRUNCATE takes away', async () => {
+    const [movie] = await insertMovies('Truncated');
+    await db.query(`INSERT INTO movie_reactions (user_id, movie_id, reaction) VALUES ($1, $2, 'like')`, [userIds[0], movie]);
+    await db.query(`INSERT INTO movie_ratings (user_id, movie_id, score) VALUES ($1, $2, 9)`, [userIds[0], movie]);
+
+    await db.query(`TRUNCATE movie_reactions`);
+    expect(await stats(movie)).toMatchObject({ likes: 0, dislikes: 0, rating_count: 1, rating_average: '9.00' });
+    await db.query(`TRUNCATE movie_ratings`);
+    expect(await stats(movie)).toEqual({ likes: 0, dislikes: 0, rating_count: 0, rating_sum: 0, rating_average: null });
+  });
+
   it('goes with its movie', async () => {
     const [movie] = await insertMovies('Gone');
     await db.query(`INSERT INTO movie_ratings (user_id, movie_id, score) VALUES ($1, $2, 5)`, [userIds[3], movie]);

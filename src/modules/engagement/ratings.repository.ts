@@ -26,7 +26,7 @@ export class RatingsRepository {
    */
   async summary(manager: EntityManager, movieId: number): Promise<RatingSummary> {
     const rows: RatingSummary[] = await manager.query(
-      `SELECT rating_average::float8 AS average, rating_count AS count FROM movie_stats WHERE movie_id = $1`,
+      `SELECT s.rating_average::float8 AS average, coalesce(s.rating_count, 0) AS count FROM movies m LEFT JOIN movie_stats s ON s.movie_id = m.id WHERE m.id = $1`,
       [movieId],
     );
     return rows[0];

@@ -25,7 +25,7 @@ export class ReactionsRepository {
 
   /** The movie's likes and dislikes: its `movie_stats` row, which the write just moved in this transaction. */
   async counts(manager: EntityManager, movieId: number): Promise<ReactionCounts> {
-    const rows: ReactionCounts[] = await manager.query(`SELECT likes, dislikes FROM movie_stats WHERE movie_id = $1`, [movieId]);
+    const rows: ReactionCounts[] = await manager.query(`SELECT coalesce(s.likes, 0) AS likes, coalesce(s.dislikes, 0) AS dislikes FROM movies m LEFT JOIN movie_stats s ON s.movie_id = m.id WHERE m.id = $1`, [movieId]);
     return rows[0];
   }
 }
