@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from '../../core/config/app-config';
 import { InjectConfig } from '../../core/config/config.module';
 import { InjectRedis } from '../../core/redis/redis.module';
+import { withTimeout } from '../../core/redis/with-timeout';
 import { AUTH_MESSAGES } from './auth.messages';
 
 /** Longest wait for Redis on a request's path; a healthy local Redis answers in well under 1 ms. */
@@ -73,19 +74,11 @@ export class TokenRevocationService {
   }
 
   private async call<T>(command: () => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    // ioredis fails fast when it knows the connection is down, but a command already sent, or a
-    // server that accepts connections and never answers, would hold the request indefinitely.
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([command(), timeout]);
+      return await withTimeout(command(), REDIS_TIMEOUT_MS);
     } catch (error) {
       this.logger.warn(`Token revocation store (Redis) unavailable: ${(error as Error).message}`);
       throw new ServiceUnavailableException(AUTH_MESSAGES.serviceUnavailable);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../core/config/app-config';
 import { InjectConfig } from '../../core/config/config.module';
 import { InjectRedis } from '../../core/redis/redis.module';
+import { withTimeout } from '../../core/redis/with-timeout';
 import type { MovieFilters } from './movie-queries';
 import { type SortTerm, sortsByRating } from './movie-sort';
 
@@ -80,17 +81,11 @@ export class MoviePageCache {
 
   /** Runs a Redis command within `REDIS_TIMEOUT_MS`; a failure is logged at debug level and gives null. */
   private async call<T>(what: string, command: () => Promise<T>): Promise<T | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([command(), timeout]);
+      return await withTimeout(command(), REDIS_TIMEOUT_MS);
     } catch (error) {
       this.logger.debug(`page cache ${what} skipped: ${(error as Error).message}`);
       return null;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
