@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AUTH_MESSAGES } from '../../src/common/auth/auth.messages';
+import { JobsService } from '../../src/core/queues/jobs.service';
+import { JobName, QueueName } from '../../src/core/queues/queues';
 import { ACCOUNTS_MESSAGES } from '../../src/modules/accounts/accounts.messages';
 import { PasswordResetIssuer } from '../../src/modules/accounts/password-reset-issuer';
 import { newSecretToken } from '../../src/modules/accounts/secret-token';
@@ -121,6 +124,28 @@ describe('account journeys through the e-mails (API, worker and SMTP)', () => {
     expect(recipients).not.toContain(inactive.email);
     expect(recipients).not.toContain('nobody@example.com');
     expect(recipients.filter((to) => to === 'Reset.Me@example.com')).toHaveLength(2);
+  });
+
+  it('keeps no plain reset token once the request is handled: not in the outbox rows, not in the jobs kept in Redis', async () => {
+    await insertUser(t, { email: 'no.trace@example.com' });
+    expect((await post(t, '/accounts/reset-password/request/', { email: 'no.trace@example.com' })).statusCode).toBe(200);
+    await smtp.waitForMail('no.trace@example.com');
+
+    const rows: Array<{ id: string; created_at: Date; type: string; payload: Record<string, unknown>; relayed_at: Date | null }> = await t.app
+      .get(DataSource)
+      .query(`SELECT id, created_at, type, payload, relayed_at FROM outbox WHERE payload->>'email' = $1 OR payload->>'to' = $1 ORDER BY id`, ['no.trace@example.com']);
+    expect(rows.map((row) => row.type)).toEqual([JobName.IssuePasswordReset, JobName.SendMail]);
+    const jobs = worker.context.get(JobsService);
+    for (const row of rows) {
+      await eventually(async () => row.relayed_at ?? (await t.app.get(DataSource).query(`SELECT relayed_at FROM outbox WHERE id = $1`, [row.id]))[0].relayed_at);
+      const [stored] = await t.app.get(DataSource).query(`SELECT payload FROM outbox WHERE id = $1`, [row.id]);
+      expect(stored.payload).not.toHaveProperty('token');
+      const queue = jobs.queue(row.type === JobName.SendMail ? QueueName.Mail : QueueName.Accounts);
+      await eventually(async () => {
+        const job = await queue.getJob(`outbox-${row.id}-${new Date(row.created_at).getTime()}`);
+        return job && (await job.isCompleted()) && !('token' in job.data);
+      });
+    }
   });
 
   it('handles a retried reset job once: the token is stored and mailed a single time', async () => {

@@ -62,6 +62,20 @@ describe('mail through the outbox and the worker', () => {
     expect(row.relayedAt).toBeInstanceOf(Date);
   });
 
+  it('keeps no plain token once the mail has gone: neither the relayed outbox row nor the job kept in Redis', async () => {
+    await worker.dataSource.transaction((tx) => mail.sendActivation(tx, 'secret.keeper@example.com', 'tok_SECRET-1'));
+    await smtp.waitForMail('secret.keeper@example.com');
+
+    const [row] = await outboxRowsTo(worker.dataSource, 'secret.keeper@example.com');
+    expect(row.relayedAt).toBeInstanceOf(Date);
+    expect(row.payload).toEqual({ template: 'activation', to: 'secret.keeper@example.com' });
+    const job = await eventually(async () => {
+      const found = await worker.context.get(JobsService).queue(QueueName.Mail).getJob(`outbox-${row.id}-${row.createdAt.getTime()}`);
+      return found && (await found.isCompleted()) && !('token' in found.data) ? found : null;
+    });
+    expect(job.data).toEqual({ template: 'activation', to: 'secret.keeper@example.com' });
+  });
+
   it('sends nothing for a rolled-back transaction', async () => {
     await expect(
       worker.dataSource.transaction(async (tx) => {

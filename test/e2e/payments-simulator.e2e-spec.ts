@@ -35,7 +35,7 @@ describe('payments through the local simulator, paid in a real browser (CONTRACT
   const db = () => t.app.get(DataSource);
 
   async function orderAndCheckout(email: string): Promise<{ buyer: Buyer; orderId: number; url: string }> {
-    const buyer = await registerBuyer(t, email);
+    const buyer = await registerBuyer(t, email, { smtp });
     for (const movie of movies) expect((await post(t, '/cart/add/', { movie_uuid: movie.uuid }, buyer.headers)).statusCode).toBe(200);
     const orderId = (await post(t, '/orders/create/', undefined, buyer.headers)).json().id;
     const checkout = await post(t, '/payments/checkout-session/', undefined, buyer.headers);

@@ -57,7 +57,7 @@ describe('payments through Stripe (the SDK against a local fake of its API)', ()
   });
 
   it('the whole journey: register, cart, order, checkout, pay, webhook, purchases, payment e-mail', async () => {
-    const buyer = await registerBuyer(t, 'Journey.Stripe@example.com');
+    const buyer = await registerBuyer(t, 'Journey.Stripe@example.com', { smtp });
     for (const movie of movies) expect((await post(t, '/cart/add/', { movie_uuid: movie.uuid }, buyer.headers)).statusCode).toBe(200);
     const order = (await post(t, '/orders/create/', undefined, buyer.headers)).json();
     expect(order).toEqual(expect.objectContaining({ status: 'pending', total_amount: '22.49' }));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from '../utils/app';
+import type { CapturedMail, SmtpListener } from '../utils/smtp-listener';
 import { get, login, post, queuedToken } from '../utils/accounts';
 import { accessTokenFor, bearer, insertUser, type TestUser } from '../utils/auth';
 
@@ -55,13 +56,25 @@ export async function countRows(t: TestApp, table: string, where = 'true', param
   return count;
 }
 
-/** Registers, activates (with the token from the outbox) and logs in through the HTTP API. */
-export async function registerBuyer(t: TestApp, email: string, password = 'Str0ng!Passw0rd'): Promise<Buyer> {
+/**
+ * Registers, activates and logs in through the HTTP API. The activation token comes from the
+ * outbox, or, when a worker delivers mail to `smtp`, from the link of the e-mail itself (a
+ * relayed outbox row no longer holds it).
+ */
+export async function registerBuyer(t: TestApp, email: string, options: { smtp?: SmtpListener; password?: string } = {}): Promise<Buyer> {
+  const password = options.password ?? 'Str0ng!Passw0rd';
   const registered = await post(t, '/accounts/register/', { email, password });
   if (registered.statusCode !== 201) throw new Error(`register ${email}: ${registered.statusCode} ${registered.body}`);
-  const token = await queuedToken(t, 'activation', email);
+  const token = options.smtp ? activationTokenOf(await options.smtp.waitForMail(email)) : await queuedToken(t, 'activation', email);
   const activated = await get(t, `/accounts/activate/?${new URLSearchParams({ email, token }).toString()}`);
   if (activated.statusCode !== 200) throw new Error(`activate ${email}: ${activated.statusCode} ${activated.body}`);
   const session = await login(t, email, password);
   return { id: registered.json<{ id: number }>().id, email, password, headers: bearer(session.access) };
+}
+
+function activationTokenOf(mail: CapturedMail): string {
+  const link = mail.links.find((href) => href.includes('/accounts/activate/'));
+  const token = link ? new URL(link).searchParams.get('token') : null;
+  if (!token) throw new Error(`no activation link in the mail to ${mail.to}`);
+  return token;
 }

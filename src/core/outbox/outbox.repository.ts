@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { SECRET_PAYLOAD_KEYS } from '../queues/job-secrets';
 import { OutboxMessage } from './outbox.entity';
 
 /** A pending row as the relay reads it. */
@@ -40,11 +41,16 @@ export class OutboxRepository {
       .getMany();
   }
 
+  /**
+   * Stamps the rows relayed and drops their secrets (`SECRET_PAYLOAD_KEYS`): the job now carries
+   * them, and the row, kept for a week, needs them no more.
+   */
   async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
+    const withoutSecrets = SECRET_PAYLOAD_KEYS.reduce((expression, key) => `${expression} - '${key}'`, 'payload');
     await manager
       .createQueryBuilder()
       .update(OutboxMessage)
-      .set({ relayedAt: () => 'now()' })
+      .set({ relayedAt: () => 'now()', payload: () => withoutSecrets })
       .where('id IN (:...ids)', { ids })
       .execute();
   }

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { scrubJobSecrets } from '../../core/queues/job-secrets';
 import { JobName, type PasswordResetRequestJob, QueueName } from '../../core/queues/queues';
 import { PasswordResetIssuer, type ResetIssueOutcome } from './password-reset-issuer';
 
@@ -20,7 +21,10 @@ export class PasswordResetProcessor extends WorkerHost implements BeforeApplicat
 
   async process(job: Job<PasswordResetRequestJob>): Promise<ResetIssueOutcome> {
     if (job.name !== JobName.IssuePasswordReset) throw new UnrecoverableError(`Unknown accounts job "${job.name}"`);
-    return this.issuer.issue(job.data);
+    const outcome = await this.issuer.issue(job.data);
+    // Issued (its digest stored, its mail in the outbox) or refused: the token is not needed again.
+    await scrubJobSecrets(job, this.logger);
+    return outcome;
   }
 
   /** Connection trouble (Redis away): BullMQ reconnects by itself. */
@@ -31,7 +35,9 @@ export class PasswordResetProcessor extends WorkerHost implements BeforeApplicat
 
   /** Never logs the job's data: it holds the reset token and the address. */
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    if (job) this.logger.warn(`Password-reset job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}`);
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    this.logger.warn(`Password-reset job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}`);
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError) await scrubJobSecrets(job, this.logger);
   }
 }

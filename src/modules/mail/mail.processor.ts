@@ -3,6 +3,7 @@ import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } f
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '../../core/config/app-config';
 import { InjectConfig } from '../../core/config/config.module';
+import { scrubJobSecrets } from '../../core/queues/job-secrets';
 import { type MailJob, QueueName } from '../../core/queues/queues';
 import { MailDeliveries } from './mail-deliveries';
 import { MailRenderer } from './mail-renderer';
@@ -37,7 +38,10 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap,
 
   async process(job: Job<MailJob>): Promise<'sent' | 'already sent'> {
     const jobId = job.id as string;
-    if (await this.deliveries.wasSent(jobId)) return 'already sent';
+    if (await this.deliveries.wasSent(jobId)) {
+      await scrubJobSecrets(job, this.logger);
+      return 'already sent';
+    }
     const mail = this.renderer.render(job.data);
     try {
       await this.transport.send(mail, `<${jobId}@${this.transport.senderDomain()}>`);
@@ -47,6 +51,8 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap,
     }
     await this.deliveries.markSent(jobId);
     this.logger.log(`Sent "${mail.subject}" (job ${jobId})`);
+    // The link is in the recipient's hands: the job kept in Redis needs no token any more.
+    await scrubJobSecrets(job, this.logger);
     return 'sent';
   }
 
@@ -57,12 +63,16 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap,
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job<MailJob> | undefined, error: Error): void {
+  async onFailed(job: Job<MailJob> | undefined, error: Error): Promise<void> {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
     const message = `Mail job ${job.id} (${job.data.template}) failed on attempt ${job.attemptsMade}: ${error.message}`;
-    if (final) this.logger.error(`${message}; giving up`);
-    else this.logger.warn(`${message}; will retry`);
+    if (!final) {
+      this.logger.warn(`${message}; will retry`);
+      return;
+    }
+    this.logger.error(`${message}; giving up`);
+    await scrubJobSecrets(job, this.logger);
   }
 }
 
