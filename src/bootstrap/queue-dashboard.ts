@@ -1,15 +1,13 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
-import { HttpException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocsAccess } from '../common/auth/docs-access.service';
-import { RateLimitExceededException } from '../common/rate-limit/rate-limit-exceeded.exception';
 import type { AppConfig } from '../core/config/app-config';
 import { bullConnection } from '../core/queues/bull-connection';
 import { QueueName } from '../core/queues/queues';
+import { adminPageGuard } from './admin-page-guard';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -44,16 +42,7 @@ export function setupQueueDashboard(app: NestFastifyApplication, config: AppConf
 
   void fastify.register(
     async (scope) => {
-      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-        try {
-          await access.authorize(request.headers.authorization, request.ip);
-        } catch (error) {
-          if (!(error instanceof HttpException)) throw error;
-          if (error.getStatus() === 401) reply.header('WWW-Authenticate', QUEUE_DASHBOARD_AUTH_CHALLENGE);
-          if (error instanceof RateLimitExceededException) reply.header('Retry-After', String(error.retryAfterSeconds));
-          return reply.code(error.getStatus()).send({ detail: error.message });
-        }
-      });
+      scope.addHook('onRequest', adminPageGuard(access, QUEUE_DASHBOARD_AUTH_CHALLENGE));
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: QUEUE_DASHBOARD_PATH },

@@ -1,12 +1,10 @@
-import { HttpException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DocsAccess } from '../common/auth/docs-access.service';
-import { RateLimitExceededException } from '../common/rate-limit/rate-limit-exceeded.exception';
 import type { AppConfig } from '../core/config/app-config';
+import { adminPageGuard } from './admin-page-guard';
 
 export const DOCS_PATHS = { ui: '/docs', document: '/openapi.json', redoc: '/redoc' } as const;
 
@@ -89,19 +87,6 @@ function buildDocument(app: NestFastifyApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, builder.build());
 }
 
-function docsGuard(access: DocsAccess): onRequestHookHandler {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      await access.authorize(request.headers.authorization, request.ip);
-    } catch (error) {
-      if (!(error instanceof HttpException)) throw error;
-      if (error.getStatus() === 401) reply.header('WWW-Authenticate', DOCS_AUTH_CHALLENGE);
-      if (error instanceof RateLimitExceededException) reply.header('Retry-After', String(error.retryAfterSeconds));
-      return reply.code(error.getStatus()).send({ detail: error.message });
-    }
-  };
-}
-
 /**
  * Serves the OpenAPI document at `/openapi.json`, Swagger UI at `/docs` (assets under `/docs/`)
  * and ReDoc at `/redoc` (reference 13). Unless `DOCS_PUBLIC=true`, every one of these routes is
@@ -110,7 +95,7 @@ function docsGuard(access: DocsAccess): onRequestHookHandler {
  */
 export function setupSwagger(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
-  const routeOptions = config.docsPublic ? {} : { onRequest: docsGuard(app.get(DocsAccess)) };
+  const routeOptions = config.docsPublic ? {} : { onRequest: adminPageGuard(app.get(DocsAccess), DOCS_AUTH_CHALLENGE) };
   let document: OpenAPIObject | null = null;
 
   fastify.get(DOCS_PATHS.document, routeOptions, async () => (document ??= buildDocument(app)));

@@ -4,6 +4,7 @@ import type { MovieResponse } from '../../src/modules/catalog/catalog.responses'
 import { MoviePageCache } from '../../src/modules/catalog/movie-page-cache';
 import type { MovieFilters } from '../../src/modules/catalog/movie-queries';
 import { parseSort } from '../../src/modules/catalog/movie-sort';
+import { insertMovie } from '../factories/commerce';
 import { answer, eventually } from '../utils/accounts';
 import { createTestApp, type TestApp } from '../utils/app';
 import { type CatalogCallers, catalogCallers, createMovie, send } from '../utils/catalog';
@@ -25,18 +26,6 @@ const names = (page: Page) => page.movies.map((movie) => movie.name);
 /** The cache key of the first page (10 movies) of `filters` in the default order, as the API computes it. */
 function firstPageKey(t: TestApp, filters: MovieFilters): string {
   return t.app.get(MoviePageCache).keyOf(filters, parseSort(undefined), { offset: 0, limit: 10 }) as string;
-}
-
-/** A movie written with plain SQL, as a writer that bypasses the API would. */
-async function insertBehindTheApi(t: TestApp, name: string, description: string): Promise<number> {
-  const db = t.app.get(DataSource);
-  await db.query(`INSERT INTO certifications (name) SELECT 'NR' WHERE NOT EXISTS (SELECT 1 FROM certifications)`);
-  const [{ id }]: Array<{ id: number }> = await db.query(
-    `INSERT INTO movies (name, year, time, imdb, votes, description, price, certification_id)
-     SELECT $1, 2001, 99, 7.0, 10, $2, 1.00, id FROM certifications ORDER BY id LIMIT 1 RETURNING id`,
-    [name, description],
-  );
-  return id;
 }
 
 describe('catalog: the page cache of movie lists', () => {
@@ -70,8 +59,9 @@ describe('catalog: the page cache of movie lists', () => {
 
   it('shows a change made anywhere, plain SQL included, in the next list', async () => {
     expect((await list(t, '?search=quayside')).total_items).toBe(0);
-    const id = await insertBehindTheApi(t, 'Quayside Once', 'Soon gone.');
-    await insertBehindTheApi(t, 'Quayside Twice', 'Stays.');
+    // Written with plain SQL, behind the API's back.
+    const { id } = await insertMovie(t, { name: 'Quayside Once' });
+    await insertMovie(t, { name: 'Quayside Twice' });
     expect(names(await list(t, '?search=quayside'))).toEqual(['Quayside Twice', 'Quayside Once']);
 
     await t.app.get(DataSource).query(`UPDATE movies SET price = 3.21 WHERE id = $1`, [id]);
@@ -159,7 +149,7 @@ describe('catalog: the page cache of movie lists', () => {
     });
 
     it('but not creating a genre, star or director, which no list shows yet: cached pages stay', async () => {
-      await insertBehindTheApi(t, 'Shoal', 'One match.');
+      await insertMovie(t, { name: 'Shoal' });
       expect((await list(t, '?search=shoal')).total_items).toBe(1);
       const cache = t.app.get(MoviePageCache);
       const key = firstPageKey(t, { search: 'shoal' });
@@ -180,7 +170,7 @@ describe('catalog: lists without the page cache', () => {
     const t = await createTestApp({ env: { CATALOG_CACHE_TTL: '0' } });
     const redis = new Redis(t.config.redisUrl);
     try {
-      await insertBehindTheApi(t, 'Marina', 'Listed.');
+      await insertMovie(t, { name: 'Marina' });
       expect((await list(t, '?search=marina')).total_items).toBe(1);
       expect((await list(t, '?search=marina')).total_items).toBe(1);
       expect(await redis.keys(`${t.config.redisPrefix}:catalog:*`)).toEqual([]);
@@ -214,7 +204,7 @@ describe('catalog: lists without the page cache', () => {
       proxy.cut();
       expect((await list(t, '?search=pier')).total_items).toBe(1);
       // Writes through the API need Redis (their caller's token is checked there): plain SQL.
-      await insertBehindTheApi(t, 'Pier Two', 'Added during the outage.');
+      await insertMovie(t, { name: 'Pier Two' });
       expect((await list(t, '?search=pier')).total_items).toBe(2);
 
       proxy.restore();

@@ -8,9 +8,9 @@ import type { CommentResponse } from '../../src/modules/engagement/comments/comm
 import { countRows, insertMovie, type TestMovie } from '../factories/commerce';
 import { answer, detail, type Response } from '../utils/accounts';
 import { createTestApp, type TestApp } from '../utils/app';
+import { send } from '../utils/catalog';
 import { accessTokenFor, bearer, insertUser } from '../utils/auth';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
 
 interface Person {
@@ -31,13 +31,6 @@ describe('comments (CONTRACT.md C.3)', () => {
   let admin: Person;
 
   const db = () => t.app.get(DataSource);
-  const call = (method: Method, url: string, body?: unknown, headers: Headers = {}): Promise<Response> =>
-    t.app.inject({
-      method,
-      url,
-      payload: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...headers },
-    }) as Promise<Response>;
 
   async function person(group = UserGroupName.User, names?: [string | null, string | null]): Promise<Person> {
     const user = await insertUser(t, { group });
@@ -46,12 +39,12 @@ describe('comments (CONTRACT.md C.3)', () => {
   }
 
   async function comment(by: Person, on: TestMovie, text: string, parentId?: number): Promise<CommentResponse> {
-    const res = await call('POST', `/movies/${on.uuid}/comments/`, parentId === undefined ? { text } : { text, parent_id: parentId }, by.headers);
+    const res = await send(t, 'POST', `/movies/${on.uuid}/comments/`, parentId === undefined ? { text } : { text, parent_id: parentId }, by.headers);
     if (res.statusCode !== 201) throw new Error(`comment failed: ${res.statusCode} ${res.body}`);
     return res.json<CommentResponse>();
   }
 
-  const list = (by: Person, on: TestMovie, query = '') => call('GET', `/movies/${on.uuid}/comments/${query}`, undefined, by.headers);
+  const list = (by: Person, on: TestMovie, query = '') => send(t, 'GET', `/movies/${on.uuid}/comments/${query}`, undefined, by.headers);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -68,7 +61,7 @@ describe('comments (CONTRACT.md C.3)', () => {
   });
 
   it('answers 401 on every route without a token', async () => {
-    const routes: Array<[Method, string]> = [
+    const routes: Array<[Parameters<typeof send>[1], string]> = [
       ['GET', `/movies/${movie.uuid}/comments/`],
       ['POST', `/movies/${movie.uuid}/comments/`],
       ['PATCH', '/comments/1/'],
@@ -77,13 +70,13 @@ describe('comments (CONTRACT.md C.3)', () => {
       ['DELETE', '/comments/1/like'],
     ];
     for (const [method, url] of routes) {
-      expect(answer(await call(method, url, method === 'GET' ? undefined : { text: 'x' }))).toEqual(detail(401, AUTH_MESSAGES.headerMissing));
+      expect(answer(await send(t, method, url, method === 'GET' ? undefined : { text: 'x' }))).toEqual(detail(401, AUTH_MESSAGES.headerMissing));
     }
   });
 
   describe('POST /movies/{uuid}/comments/', () => {
     it('creates a top-level comment with trimmed text, the author names and zero counts', async () => {
-      const res = await call('POST', `/movies/${movie.uuid}/comments`, { text: '  Great heist film.\n ', extra: 'ignored' }, ann.headers);
+      const res = await send(t, 'POST', `/movies/${movie.uuid}/comments`, { text: '  Great heist film.\n ', extra: 'ignored' }, ann.headers);
 
       expect(res.statusCode).toBe(201);
       const body = res.json<CommentResponse>();
@@ -104,7 +97,7 @@ describe('comments (CONTRACT.md C.3)', () => {
     });
 
     it('gives null names to an author without a profile, and accepts an explicit null parent', async () => {
-      const res = await call('POST', `/movies/${movie.uuid}/comments/`, { text: 'Top level', parent_id: null }, bob.headers);
+      const res = await send(t, 'POST', `/movies/${movie.uuid}/comments/`, { text: 'Top level', parent_id: null }, bob.headers);
 
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ parent_id: null, author: { id: bob.id, first_name: null, last_name: null } });
@@ -117,17 +110,17 @@ describe('comments (CONTRACT.md C.3)', () => {
 
       expect(reply).toMatchObject({ parent_id: root.id, movie_uuid: movie.uuid, text: 'Reply' });
       expect(deeper).toMatchObject({ parent_id: reply.id });
-      expect(answer(await call('POST', `/movies/${other.uuid}/comments/`, { text: 'x', parent_id: root.id }, bob.headers))).toEqual(
+      expect(answer(await send(t, 'POST', `/movies/${other.uuid}/comments/`, { text: 'x', parent_id: root.id }, bob.headers))).toEqual(
         detail(404, COMMENTS_MESSAGES.commentNotFound),
       );
-      expect(answer(await call('POST', `/movies/${movie.uuid}/comments/`, { text: 'x', parent_id: 999_999 }, bob.headers))).toEqual(
+      expect(answer(await send(t, 'POST', `/movies/${movie.uuid}/comments/`, { text: 'x', parent_id: 999_999 }, bob.headers))).toEqual(
         detail(404, COMMENTS_MESSAGES.commentNotFound),
       );
     });
 
     it('answers 404 for an unknown movie and 422 for a malformed uuid', async () => {
-      expect(answer(await call('POST', `/movies/${UNKNOWN_UUID}/comments/`, { text: 'x' }, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.movieNotFound));
-      const res = await call('POST', '/movies/not-a-uuid/comments/', { text: 'x' }, ann.headers);
+      expect(answer(await send(t, 'POST', `/movies/${UNKNOWN_UUID}/comments/`, { text: 'x' }, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.movieNotFound));
+      const res = await send(t, 'POST', '/movies/not-a-uuid/comments/', { text: 'x' }, ann.headers);
       expect(res.statusCode).toBe(422);
       expect(res.json().detail).toEqual([
         {
@@ -141,7 +134,7 @@ describe('comments (CONTRACT.md C.3)', () => {
     });
 
     it('validates the text: missing, not a string, blank, too long once trimmed; 2000 characters pass', async () => {
-      const post = (body: unknown) => call('POST', `/movies/${movie.uuid}/comments/`, body, ann.headers);
+      const post = (body: unknown) => send(t, 'POST', `/movies/${movie.uuid}/comments/`, body, ann.headers);
       const blank = '  \n\t ';
       const tooLong = 'é'.repeat(2001);
 
@@ -203,8 +196,8 @@ describe('comments (CONTRACT.md C.3)', () => {
       const reply = await comment(bob, film, 'Reply to first', first.id);
       await comment(ann, film, 'Second reply to first', first.id);
       await comment(ann, film, 'Reply to the reply', reply.id);
-      await call('PUT', `/comments/${second.id}/like/`, undefined, ann.headers);
-      await call('PUT', `/comments/${second.id}/like/`, undefined, bob.headers);
+      await send(t, 'PUT', `/comments/${second.id}/like/`, undefined, ann.headers);
+      await send(t, 'PUT', `/comments/${second.id}/like/`, undefined, bob.headers);
       // A comment on another movie never shows here.
       await comment(ann, other, 'Elsewhere');
     });
@@ -263,7 +256,7 @@ describe('comments (CONTRACT.md C.3)', () => {
       const elsewhere = (await list(ann, other)).json().comments[0] as CommentResponse;
       expect(answer(await list(ann, film, `?parent_id=${elsewhere.id}`))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
       expect(answer(await list(ann, film, '?parent_id=999999'))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
-      expect(answer(await call('GET', `/movies/${UNKNOWN_UUID}/comments/`, undefined, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.movieNotFound));
+      expect(answer(await send(t, 'GET', `/movies/${UNKNOWN_UUID}/comments/`, undefined, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.movieNotFound));
       const res = await list(ann, film, '?per_page=21&parent_id=x');
       expect(res.statusCode).toBe(422);
       expect(res.json().detail.map((d: { loc: unknown[]; type: string }) => [d.loc, d.type])).toEqual([
@@ -278,21 +271,21 @@ describe('comments (CONTRACT.md C.3)', () => {
       const mine = await comment(ann, movie, 'Typo');
       await db().query(`UPDATE comments SET created_at = created_at - interval '1 hour', updated_at = updated_at - interval '1 hour' WHERE id = $1`, [mine.id]);
 
-      const res = await call('PATCH', `/comments/${mine.id}/`, { text: ' Fixed ' }, ann.headers);
+      const res = await send(t, 'PATCH', `/comments/${mine.id}/`, { text: ' Fixed ' }, ann.headers);
       expect(res.statusCode).toBe(200);
       const body = res.json<CommentResponse>();
       expect(body).toMatchObject({ id: mine.id, text: 'Fixed', author: { id: ann.id } });
       expect(Date.parse(body.updated_at as unknown as string)).toBeGreaterThan(Date.parse(body.created_at as unknown as string));
 
       for (const caller of [bob, moderator, admin]) {
-        expect(answer(await call('PATCH', `/comments/${mine.id}`, { text: 'Hijack' }, caller.headers))).toEqual(detail(403, COMMENTS_MESSAGES.editForbidden));
+        expect(answer(await send(t, 'PATCH', `/comments/${mine.id}`, { text: 'Hijack' }, caller.headers))).toEqual(detail(403, COMMENTS_MESSAGES.editForbidden));
       }
       expect((await list(ann, movie)).json().comments.find((c: CommentResponse) => c.id === mine.id).text).toBe('Fixed');
     });
 
     it('answers 404 for an unknown comment and 422 for a bad id or blank text', async () => {
-      expect(answer(await call('PATCH', '/comments/999999/', { text: 'x' }, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
-      const res = await call('PATCH', '/comments/abc/', { text: ' ' }, ann.headers);
+      expect(answer(await send(t, 'PATCH', '/comments/999999/', { text: 'x' }, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
+      const res = await send(t, 'PATCH', '/comments/abc/', { text: ' ' }, ann.headers);
       expect(res.statusCode).toBe(422);
       expect(res.json().detail.map((d: { loc: unknown[]; type: string }) => [d.loc, d.type])).toEqual([
         [['path', 'comment_id'], 'int_parsing'],
@@ -307,11 +300,11 @@ describe('comments (CONTRACT.md C.3)', () => {
       const forModerator = await comment(ann, movie, 'For the moderator');
       const forAdmin = await comment(ann, movie, 'For the admin');
 
-      expect(answer(await call('DELETE', `/comments/${mine.id}/`, undefined, bob.headers))).toEqual(detail(403, COMMENTS_MESSAGES.deleteForbidden));
-      expect(answer(await call('DELETE', `/comments/${mine.id}/`, undefined, ann.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
-      expect(answer(await call('DELETE', `/comments/${forModerator.id}`, undefined, moderator.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
-      expect(answer(await call('DELETE', `/comments/${forAdmin.id}/`, undefined, admin.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
-      expect(answer(await call('DELETE', `/comments/${mine.id}/`, undefined, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
+      expect(answer(await send(t, 'DELETE', `/comments/${mine.id}/`, undefined, bob.headers))).toEqual(detail(403, COMMENTS_MESSAGES.deleteForbidden));
+      expect(answer(await send(t, 'DELETE', `/comments/${mine.id}/`, undefined, ann.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
+      expect(answer(await send(t, 'DELETE', `/comments/${forModerator.id}`, undefined, moderator.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
+      expect(answer(await send(t, 'DELETE', `/comments/${forAdmin.id}/`, undefined, admin.headers))).toEqual(detail(200, COMMENTS_MESSAGES.commentDeleted));
+      expect(answer(await send(t, 'DELETE', `/comments/${mine.id}/`, undefined, ann.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
       expect(await countRows(t, 'comments', 'id = ANY($1)', [[mine.id, forModerator.id, forAdmin.id]])).toBe(0);
     });
 
@@ -320,10 +313,10 @@ describe('comments (CONTRACT.md C.3)', () => {
       const reply = await comment(bob, movie, 'Reply', root.id);
       const deeper = await comment(ann, movie, 'Deeper', reply.id);
       const kept = await comment(bob, movie, 'Kept');
-      await call('PUT', `/comments/${deeper.id}/like/`, undefined, bob.headers);
-      await call('PUT', `/comments/${root.id}/like/`, undefined, bob.headers);
+      await send(t, 'PUT', `/comments/${deeper.id}/like/`, undefined, bob.headers);
+      await send(t, 'PUT', `/comments/${root.id}/like/`, undefined, bob.headers);
 
-      expect((await call('DELETE', `/comments/${root.id}/`, undefined, ann.headers)).statusCode).toBe(200);
+      expect((await send(t, 'DELETE', `/comments/${root.id}/`, undefined, ann.headers)).statusCode).toBe(200);
 
       expect(await countRows(t, 'comments', 'id = ANY($1)', [[root.id, reply.id, deeper.id]])).toBe(0);
       expect(await countRows(t, 'comment_likes', 'comment_id = ANY($1)', [[root.id, deeper.id]])).toBe(0);
@@ -334,8 +327,8 @@ describe('comments (CONTRACT.md C.3)', () => {
   describe('PUT/DELETE /comments/{id}/like/', () => {
     it('likes and unlikes idempotently, counting every user once', async () => {
       const target = await comment(ann, movie, 'Like me');
-      const like = (by: Person) => call('PUT', `/comments/${target.id}/like/`, undefined, by.headers);
-      const unlike = (by: Person) => call('DELETE', `/comments/${target.id}/like`, undefined, by.headers);
+      const like = (by: Person) => send(t, 'PUT', `/comments/${target.id}/like/`, undefined, by.headers);
+      const unlike = (by: Person) => send(t, 'DELETE', `/comments/${target.id}/like`, undefined, by.headers);
 
       expect(answer(await like(bob))).toEqual({ status: 200, body: { likes: 1, liked_by_me: true } });
       expect(answer(await like(bob))).toEqual({ status: 200, body: { likes: 1, liked_by_me: true } });
@@ -348,16 +341,16 @@ describe('comments (CONTRACT.md C.3)', () => {
     it('keeps one like under 10 concurrent PUTs of the same user', async () => {
       const target = await comment(ann, movie, 'Double click');
 
-      const answers = await Promise.all(Array.from({ length: 10 }, () => call('PUT', `/comments/${target.id}/like/`, undefined, bob.headers)));
+      const answers = await Promise.all(Array.from({ length: 10 }, () => send(t, 'PUT', `/comments/${target.id}/like/`, undefined, bob.headers)));
 
       expect(answers.map(answer)).toEqual(Array.from({ length: 10 }, () => ({ status: 200, body: { likes: 1, liked_by_me: true } })));
       expect(await countRows(t, 'comment_likes', 'comment_id = $1', [target.id])).toBe(1);
     });
 
     it('answers 404 for an unknown comment and 422 for a bad id', async () => {
-      expect(answer(await call('PUT', '/comments/999999/like/', undefined, bob.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
-      expect(answer(await call('DELETE', '/comments/999999/like/', undefined, bob.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
-      const res = await call('PUT', '/comments/1.5/like/', undefined, bob.headers);
+      expect(answer(await send(t, 'PUT', '/comments/999999/like/', undefined, bob.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
+      expect(answer(await send(t, 'DELETE', '/comments/999999/like/', undefined, bob.headers))).toEqual(detail(404, COMMENTS_MESSAGES.commentNotFound));
+      const res = await send(t, 'PUT', '/comments/1.5/like/', undefined, bob.headers);
       expect(res.statusCode).toBe(422);
       expect(res.json().detail[0]).toMatchObject({ type: 'int_parsing', loc: ['path', 'comment_id'] });
     });

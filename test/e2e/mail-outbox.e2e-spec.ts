@@ -4,19 +4,10 @@ import { JobsService } from '../../src/core/queues/jobs.service';
 import { QueueName } from '../../src/core/queues/queues';
 import { MailModule } from '../../src/modules/mail/mail.module';
 import { MailService } from '../../src/modules/mail/mail.service';
+import { eventually } from '../utils/accounts';
 import { startSmtpListener, type SmtpListener } from '../utils/smtp-listener';
 import { startTcpProxy, type TcpProxy } from '../utils/tcp-proxy';
 import { createTestWorker, type TestWorker } from '../utils/worker';
-
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

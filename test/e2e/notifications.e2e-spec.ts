@@ -6,13 +6,13 @@ import type { CommentResponse } from '../../src/modules/engagement/comments/comm
 import { NOTIFICATIONS_MESSAGES } from '../../src/modules/notifications/notifications.messages';
 import type { NotificationResponse } from '../../src/modules/notifications/notifications.responses';
 import { countRows, fillCart, insertBuyer, insertMovie, type TestMovie } from '../factories/commerce';
-import { answer, detail, type Response } from '../utils/accounts';
+import { answer, detail } from '../utils/accounts';
 import { createTestApp, type TestApp } from '../utils/app';
+import { send } from '../utils/catalog';
 import { accessTokenFor, bearer, insertUser } from '../utils/auth';
 import { startSmtpListener, type SmtpListener } from '../utils/smtp-listener';
 import { createTestWorker, type TestWorker } from '../utils/worker';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
 
 interface Person {
@@ -30,13 +30,6 @@ describe('notifications (CONTRACT.md C.4)', () => {
   let bob: Person;
 
   const db = () => t.app.get(DataSource);
-  const call = (method: Method, url: string, body?: unknown, headers: Headers = {}): Promise<Response> =>
-    t.app.inject({
-      method,
-      url,
-      payload: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...headers },
-    }) as Promise<Response>;
 
   async function person(group = UserGroupName.User, names?: [string | null, string | null]): Promise<Person> {
     const user = await insertUser(t, { group });
@@ -45,14 +38,14 @@ describe('notifications (CONTRACT.md C.4)', () => {
   }
 
   async function comment(by: Person, text: string, parentId?: number, on = movie): Promise<CommentResponse> {
-    const res = await call('POST', `/movies/${on.uuid}/comments/`, parentId === undefined ? { text } : { text, parent_id: parentId }, by.headers);
+    const res = await send(t, 'POST', `/movies/${on.uuid}/comments/`, parentId === undefined ? { text } : { text, parent_id: parentId }, by.headers);
     if (res.statusCode !== 201) throw new Error(`comment failed: ${res.statusCode} ${res.body}`);
     return res.json<CommentResponse>();
   }
 
-  const like = (by: Person, commentId: number) => call('PUT', `/comments/${commentId}/like/`, undefined, by.headers);
+  const like = (by: Person, commentId: number) => send(t, 'PUT', `/comments/${commentId}/like/`, undefined, by.headers);
   const inbox = async (of: Person, query = ''): Promise<NotificationResponse[]> =>
-    (await call('GET', `/notifications/${query}`, undefined, of.headers)).json().notifications;
+    (await send(t, 'GET', `/notifications/${query}`, undefined, of.headers)).json().notifications;
 
   /** The comment e-mails queued for `to`, oldest first. */
   async function mailsTo(to: string): Promise<Array<Record<string, unknown>>> {
@@ -79,14 +72,14 @@ describe('notifications (CONTRACT.md C.4)', () => {
       ['GET', '/notifications/'],
       ['POST', '/notifications/1/read/'],
       ['POST', '/notifications/read-all'],
-    ] as Array<[Method, string]>) {
-      expect(answer(await call(method, url))).toEqual(detail(401, AUTH_MESSAGES.headerMissing));
+    ] as Array<[Parameters<typeof send>[1], string]>) {
+      expect(answer(await send(t, method, url))).toEqual(detail(401, AUTH_MESSAGES.headerMissing));
     }
   });
 
   it('documents the comments and notifications routes in OpenAPI, with their tags and Bearer auth', async () => {
     const admin = await person(UserGroupName.Admin);
-    const document = (await call('GET', '/openapi.json', undefined, admin.headers)).json();
+    const document = (await send(t, 'GET', '/openapi.json', undefined, admin.headers)).json();
     const operations: Array<[string, string, string]> = [
       ['/movies/{movie_uuid}/comments', 'get', 'engagement'],
       ['/movies/{movie_uuid}/comments', 'post', 'engagement'],
@@ -157,7 +150,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
 
       await like(ann, target.id);
       await like(ann, target.id);
-      await call('DELETE', `/comments/${target.id}/like/`, undefined, ann.headers);
+      await send(t, 'DELETE', `/comments/${target.id}/like/`, undefined, ann.headers);
       await like(ann, target.id);
       await like(carl, target.id);
 
@@ -200,7 +193,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
         ),
       );
 
-      const page = (await call('GET', '/notifications/?per_page=2&page=2', undefined, erin.headers)).json();
+      const page = (await send(t, 'GET', '/notifications/?per_page=2&page=2', undefined, erin.headers)).json();
       expect(page).toEqual({
         prev_page: 'http://localhost:80/notifications/?page=1&per_page=2',
         next_page: null,
@@ -216,25 +209,25 @@ describe('notifications (CONTRACT.md C.4)', () => {
     });
 
     it('marks one read (idempotently), filters unread, and 404s for unknown or foreign ids', async () => {
-      const res = await call('POST', `/notifications/${ids[1]}/read/`, undefined, erin.headers);
+      const res = await send(t, 'POST', `/notifications/${ids[1]}/read/`, undefined, erin.headers);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ id: ids[1], type: 'comment_reply', read: true, actor: { id: bob.id, first_name: 'Bob', last_name: null } });
       const [{ read_at: firstRead }] = await db().query('SELECT read_at FROM notifications WHERE id = $1', [ids[1]]);
-      expect((await call('POST', `/notifications/${ids[1]}/read`, undefined, erin.headers)).json()).toMatchObject({ id: ids[1], read: true });
+      expect((await send(t, 'POST', `/notifications/${ids[1]}/read`, undefined, erin.headers)).json()).toMatchObject({ id: ids[1], read: true });
       const [{ read_at: secondRead }] = await db().query('SELECT read_at FROM notifications WHERE id = $1', [ids[1]]);
       expect(secondRead).toEqual(firstRead);
 
-      const unread = (await call('GET', '/notifications/?unread=true&per_page=1', undefined, erin.headers)).json();
+      const unread = (await send(t, 'GET', '/notifications/?unread=true&per_page=1', undefined, erin.headers)).json();
       expect(unread).toMatchObject({ total_items: 2, next_page: 'http://localhost:80/notifications/?unread=true&page=2&per_page=1' });
       expect(unread.notifications.map((n: NotificationResponse) => n.id)).toEqual([ids[0]]);
-      expect((await call('GET', '/notifications/?unread=false', undefined, erin.headers)).json().total_items).toBe(3);
+      expect((await send(t, 'GET', '/notifications/?unread=false', undefined, erin.headers)).json().total_items).toBe(3);
 
-      expect(answer(await call('POST', `/notifications/${ids[0]}/read/`, undefined, bob.headers))).toEqual(detail(404, NOTIFICATIONS_MESSAGES.notificationNotFound));
-      expect(answer(await call('POST', '/notifications/999999/read/', undefined, erin.headers))).toEqual(detail(404, NOTIFICATIONS_MESSAGES.notificationNotFound));
-      const bad = await call('POST', '/notifications/first/read/', undefined, erin.headers);
+      expect(answer(await send(t, 'POST', `/notifications/${ids[0]}/read/`, undefined, bob.headers))).toEqual(detail(404, NOTIFICATIONS_MESSAGES.notificationNotFound));
+      expect(answer(await send(t, 'POST', '/notifications/999999/read/', undefined, erin.headers))).toEqual(detail(404, NOTIFICATIONS_MESSAGES.notificationNotFound));
+      const bad = await send(t, 'POST', '/notifications/first/read/', undefined, erin.headers);
       expect(bad.statusCode).toBe(422);
       expect(bad.json().detail[0]).toMatchObject({ type: 'int_parsing', loc: ['path', 'notification_id'] });
-      const badFilter = await call('GET', '/notifications/?unread=maybe', undefined, erin.headers);
+      const badFilter = await send(t, 'GET', '/notifications/?unread=maybe', undefined, erin.headers);
       expect(badFilter.statusCode).toBe(422);
       expect(badFilter.json().detail[0]).toMatchObject({ type: 'bool_parsing', loc: ['query', 'unread'] });
     });
@@ -242,11 +235,11 @@ describe('notifications (CONTRACT.md C.4)', () => {
     it("marks all of the caller's unread read and says how many", async () => {
       const bobUnread = await countRows(t, 'notifications', 'user_id = $1 AND read_at IS NULL', [bob.id]);
 
-      expect(answer(await call('POST', '/notifications/read-all/', undefined, erin.headers))).toEqual({
+      expect(answer(await send(t, 'POST', '/notifications/read-all/', undefined, erin.headers))).toEqual({
         status: 200,
         body: { detail: NOTIFICATIONS_MESSAGES.allRead, updated: 2 },
       });
-      expect(answer(await call('POST', '/notifications/read-all', undefined, erin.headers))).toEqual({
+      expect(answer(await send(t, 'POST', '/notifications/read-all', undefined, erin.headers))).toEqual({
         status: 200,
         body: { detail: 'All notifications marked as read.', updated: 0 },
       });
@@ -264,7 +257,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
       await like(bob, first.id);
       await like(gone, second.id);
 
-      expect((await call('DELETE', `/comments/${first.id}/`, undefined, fay.headers)).statusCode).toBe(200);
+      expect((await send(t, 'DELETE', `/comments/${first.id}/`, undefined, fay.headers)).statusCode).toBe(200);
       await db().query('DELETE FROM users WHERE id = $1', [gone.id]);
 
       const items = await inbox(fay);
@@ -278,7 +271,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
       const inCarts = await insertMovie(t, { name: 'Busy' });
       await fillCart(t, (await insertBuyer(t)).id, [inCarts]);
 
-      expect(answer(await call('DELETE', `/movies/${inCarts.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.movieInCarts));
+      expect(answer(await send(t, 'DELETE', `/movies/${inCarts.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.movieInCarts));
       expect(await countRows(t, 'movies', 'id = $1', [inCarts.id])).toBe(1);
     });
 
@@ -289,7 +282,7 @@ describe('notifications (CONTRACT.md C.4)', () => {
       await fillCart(t, (await insertBuyer(t)).id, [inCarts]);
       const outboxBefore = await countRows(t, 'outbox');
 
-      expect(answer(await call('DELETE', `/movies/${inCarts.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.movieInCarts));
+      expect(answer(await send(t, 'DELETE', `/movies/${inCarts.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.movieInCarts));
 
       expect(await inbox(moderator)).toEqual([
         {
@@ -314,8 +307,8 @@ describe('notifications (CONTRACT.md C.4)', () => {
       const sold = await insertMovie(t);
       await db().query('INSERT INTO purchases (user_id, movie_id) VALUES ($1, $2)', [bob.id, sold.id]);
 
-      expect(answer(await call('DELETE', `/movies/${free.uuid}/`, undefined, moderator.headers))).toEqual({ status: 200, body: { message: CATALOG_MESSAGES.movieDeleted } });
-      expect(answer(await call('DELETE', `/movies/${sold.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.moviePurchased));
+      expect(answer(await send(t, 'DELETE', `/movies/${free.uuid}/`, undefined, moderator.headers))).toEqual({ status: 200, body: { message: CATALOG_MESSAGES.movieDeleted } });
+      expect(answer(await send(t, 'DELETE', `/movies/${sold.uuid}/`, undefined, moderator.headers))).toEqual(detail(400, CATALOG_MESSAGES.moviePurchased));
       expect(await inbox(moderator)).toEqual([]);
     });
   });

@@ -22,7 +22,7 @@ export async function catalogCallers(t: TestApp): Promise<CatalogCallers> {
   };
 }
 
-export function send(t: TestApp, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Headers = {}): Promise<Response> {
+export function send(t: TestApp, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Headers = {}): Promise<Response> {
   return t.app.inject({ method, url, payload: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }) as Promise<Response>;
 }
 
